@@ -1,0 +1,40 @@
+/** 第四条: the eight processing acts; every one on a child's data is a ledger entry. */
+export const PROCESSING_ACTS = {
+  collect: '收集',
+  store: '存储',
+  use: '使用',
+  process: '加工',
+  transmit: '传输',
+  provide: '提供',
+  disclose: '公开',
+  delete: '删除',
+} as const;
+export type ProcessingAct = keyof typeof PROCESSING_ACTS;
+export const PROCESSING_ACT_KEYS = Object.keys(PROCESSING_ACTS) as ProcessingAct[];
+export function isProcessingAct(s: string): s is ProcessingAct {
+  return Object.hasOwn(PROCESSING_ACTS, s);
+}
+
+export const SECURITY_ACTS = {
+  login: '登录成功',
+  login_failed: '登录失败',
+  lockout: '账户锁定',
+  logout: '退出登录',
+  token_use: '令牌调用',
+  token_create: '创建令牌',
+  token_revoke: '吊销令牌',
+  password_change: '修改密码',
+  totp_enrol: '绑定动态口令',
+  session_expired: '会话超时',
+} as const;
+
+export const ADMIN_ACTS = {
+  org_create: '创建机构',
+  org_update: '修改机构',
+  user_create: '创建用户',
+  user_update: '修改用户',
+  user_unlock: '解锁用户',
+  key_rotate: '主密钥轮换',
+  ledger_verify: '台账校验',
+  export: '导出',
+} as const;

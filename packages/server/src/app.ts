@@ -1,0 +1,74 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from './context.ts';
+import { registerProblemHandler } from './shared/http/problem.ts';
+import { authPlugin } from './auth/auth.plugin.ts';
+import { authRoutes } from './auth/auth.routes.ts';
+import { orgsRoutes } from './orgs/orgs.routes.ts';
+import { usersRoutes } from './users/users.routes.ts';
+import { regionsRoutes } from './regions/regions.routes.ts';
+import { registryRoutes } from './registry/registry.routes.ts';
+import { ledgerRoutes } from './ledger/ledger.routes.ts';
+
+export interface BuildOptions {
+  logger?: boolean;
+  /** Serve the built console from packages/web/dist when it exists. */
+  serveWeb?: boolean;
+}
+
+const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+/** build() is kept apart from listen(): tests use app.inject and open no port. */
+export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ? { level: process.env.LOG_LEVEL ?? 'info', redact: ['req.headers.cookie', 'req.headers.authorization'] } : false,
+    genReqId: () => crypto.randomUUID(),
+    bodyLimit: 50 * 1024 * 1024,
+    trustProxy: process.env.HUTONG_TRUST_PROXY === '1',
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerProblemHandler(app);
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: '护童 Hutong API', version: '0.1.0', description: '困境儿童个人信息保护平台接口（民发〔2024〕67号）' },
+      components: { securitySchemes: { token: { type: 'http', scheme: 'bearer' }, session: { type: 'apiKey', in: 'cookie', name: 'hutong_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(cookie);
+
+  app.get('/api/health', {
+    schema: { tags: ['系统'], summary: '健康检查', response: { 200: z.object({ status: z.literal('ok'), engine: z.string(), time: z.string() }) } },
+  }, async () => ({ status: 'ok' as const, engine: ctx.dbh.engine, time: new Date().toISOString() }));
+
+  await app.register(async (api) => {
+    await api.register(authPlugin, { ctx });
+    await api.register(authRoutes, { ctx, prefix: '/auth' });
+    await api.register(orgsRoutes, { ctx, prefix: '/orgs' });
+    await api.register(usersRoutes, { ctx, prefix: '/users' });
+    await api.register(regionsRoutes, { ctx, prefix: '/regions' });
+    await api.register(registryRoutes, { ctx, prefix: '/children' });
+    await api.register(ledgerRoutes, { ctx, prefix: '/ledger' });
+  }, { prefix: '/api' });
+
+  if (opts.serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
+    // The console is a single-page app: unknown non-API paths get index.html.
+    app.setNotFoundHandler((req, reply) => {
+      if (req.url.startsWith('/api/')) return reply.status(404).type('application/problem+json; charset=utf-8').send({ type: 'about:blank', status: 404, code: 'HUTONG_NOT_FOUND', title: '接口不存在', detail: `接口 ${req.method} ${req.url.split('?')[0]} 不存在` });
+      return reply.sendFile('index.html');
+    });
+  }
+  return app;
+}

@@ -1,0 +1,61 @@
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { acquireDirLock } from './lock-file.ts';
+import { PgliteClientPool } from './pglite-pool.ts';
+import { migrateToLatest } from './migrate.ts';
+import type { Database } from './schema.ts';
+
+export type Engine = 'pglite' | 'postgres';
+
+export interface DbHandle {
+  readonly db: Kysely<Database>;
+  readonly engine: Engine;
+  close(): Promise<void>;
+}
+
+export interface DbOptions {
+  /** postgres://… selects a PostgreSQL ≥ 15 server; otherwise embedded PGlite. */
+  databaseUrl?: string | undefined;
+  /** PGlite files live in <dataDir>/pgdata; undefined means in memory (tests). */
+  dataDir?: string | undefined;
+  poolSize?: number;
+  migrate?: boolean;
+}
+
+// int8 (counts, sequence numbers) as numbers on both engines; values stay far below 2^53.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export async function createDb(opts: DbOptions): Promise<DbHandle> {
+  const handle = opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.poolSize ?? 10) : await openPglite(opts.dataDir);
+  if (opts.migrate !== false) await migrateToLatest(handle.db);
+  return handle;
+}
+
+function openPostgres(url: string, max: number): DbHandle {
+  const pool = new pg.Pool({ connectionString: url, max });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, engine: 'postgres', close: () => db.destroy() };
+}
+
+async function openPglite(dataDir: string | undefined): Promise<DbHandle> {
+  const release = dataDir ? acquireDirLock(dataDir) : () => {};
+  try {
+    const pglite = await PGlite.create(dataDir ? path.join(dataDir, 'pgdata') : undefined, {
+      parsers: { 20: (v: string) => Number(v) },
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new PgliteClientPool(pglite) }) });
+    return {
+      db,
+      engine: 'pglite',
+      close: async () => {
+        await db.destroy();
+        release();
+      },
+    };
+  } catch (err) {
+    release();
+    throw err;
+  }
+}

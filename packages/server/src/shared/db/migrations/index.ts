@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely/migration';
+import * as m0001 from './0001-foundation.ts';
+
+/** Listed, not globbed, so migrations run the same under tsx, vitest and a bundler. */
+export const migrations: Record<string, Migration> = {
+  '0001-foundation': m0001,
+};

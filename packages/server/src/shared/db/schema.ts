@@ -1,0 +1,154 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Row types for Kysely. Encrypted values live in `fields_enc` as {fieldKey: base64 sealed blob}. */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+export type EncryptedFields = Record<string, string>;
+
+export interface OrgsTable {
+  id: Generated<string>;
+  name: string;
+  type: string;
+  region_code: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  username: string;
+  display_name: string;
+  org_id: string | null;
+  role: string;
+  jurisdiction: string;
+  password_hash: string;
+  must_change_password: Generated<boolean>;
+  password_changed_at: Date | null;
+  totp_secret_enc: Buffer | null;
+  totp_enrolled: Generated<boolean>;
+  totp_last_step: number | null;
+  failed_logins: Generated<number>;
+  locked_until: Date | null;
+  disabled: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SessionsTable {
+  token_hash: Buffer;
+  user_id: string;
+  stage: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Date;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface ApiTokensTable {
+  id: Generated<string>;
+  user_id: string;
+  name: string;
+  token_hash: Buffer;
+  prefix: string;
+  created_at: Timestamp;
+  expires_at: Date;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+export interface ChildrenTable {
+  id: string;
+  owner_org_id: string;
+  region_code: string;
+  gender: string | null;
+  grade: string | null;
+  data_key_wrapped: Buffer | null;
+  master_key_version: number | null;
+  fields_enc: ColumnType<EncryptedFields, string, string>;
+  bidx_id_number: Buffer | null;
+  bidx_name_birth: Buffer | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  shredded_at: Date | null;
+}
+
+export interface ChildIndexTokensTable {
+  child_id: string;
+  index_name: string;
+  token: Buffer;
+}
+
+export interface GuardiansTable {
+  id: string;
+  child_id: string;
+  relation: string;
+  fields_enc: ColumnType<EncryptedFields, string, string>;
+  bidx_guardian_id_number: Buffer | null;
+  bidx_guardian_name: Buffer | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface VisitsTable {
+  id: string;
+  child_id: string;
+  visitor_user_id: string | null;
+  visited_on: ColumnType<string, string, string>;
+  kind: string;
+  fields_enc: ColumnType<EncryptedFields, string, string>;
+  created_at: Timestamp;
+}
+
+export interface LedgerEntriesTable {
+  id: Generated<number>;
+  seq: number | null;
+  at: Date;
+  category: string;
+  act: string;
+  actor_user_id: string | null;
+  actor_org_id: string | null;
+  accountable_org_id: string | null;
+  purpose: string | null;
+  basis: string | null;
+  child_ids: string[];
+  fields: string[];
+  request_id: string | null;
+  outcome: string;
+  reason: string | null;
+  leaf_hash: Buffer | null;
+  chain_hash: Buffer | null;
+}
+
+export interface LedgerNodesTable {
+  level: number;
+  idx: number;
+  hash: Buffer;
+}
+
+export interface LedgerCheckpointsTable {
+  tree_size: number;
+  root_hash: Buffer;
+  at: string;
+  signature: string;
+  public_key: string;
+}
+
+export interface MetaTable {
+  key: string;
+  value: ColumnType<unknown, string, string>;
+}
+
+export interface Database {
+  orgs: OrgsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  children: ChildrenTable;
+  child_index_tokens: ChildIndexTokensTable;
+  guardians: GuardiansTable;
+  visits: VisitsTable;
+  ledger_entries: LedgerEntriesTable;
+  ledger_nodes: LedgerNodesTable;
+  ledger_checkpoints: LedgerCheckpointsTable;
+  meta: MetaTable;
+}
