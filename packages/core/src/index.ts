@@ -5,5 +5,6 @@ export * from './orgs/roles.ts';
 export * from './children/categories.ts';
 export * from './id-number/gb11643.ts';
 export * from './ledger/acts.ts';
-// REGION-PENDING export * from './regions/region-code.ts';
+export * from './regions/region-code.ts';
 export * from './errors.ts';
+export * from './purposes/purpose-codes.ts';

@@ -3,6 +3,8 @@ import { loadConfig, type Config } from './shared/config/config.ts';
 import { createDb, type DbHandle } from './shared/db/index.ts';
 import type { Database } from './shared/db/schema.ts';
 import { loadOrCreateKeyring, type Keyring } from './shared/crypto/index.ts';
+import { LedgerSequencer } from './ledger/ledger-sequencer.ts';
+import path from 'node:path';
 
 /**
  * Everything a request, a CLI command or a job needs, built once per process. The CLI builds
@@ -13,6 +15,8 @@ export interface AppContext {
   readonly dbh: DbHandle;
   readonly db: Kysely<Database>;
   readonly keyring: Keyring;
+  /** Numbers, chains and checkpoints ledger entries; `flush()` before reading proofs. */
+  readonly ledger: LedgerSequencer;
   /** onClose runs before the database closes (stop jobs), afterClose after it (remove temp files). */
   readonly hooks: { onClose: Array<() => Promise<void> | void>; afterClose: Array<() => Promise<void> | void> };
   close(): Promise<void>;
@@ -29,8 +33,13 @@ export async function createContext(opts: ContextOptions = {}): Promise<AppConte
   const keyring = await loadOrCreateKeyring({ keyFile: config.keyFile, env: process.env });
   const dbh = await createDb({ databaseUrl: config.databaseUrl, dataDir: opts.inMemory ? undefined : config.dataDir });
   const hooks: AppContext['hooks'] = { onClose: [], afterClose: [] };
+  const ledger = new LedgerSequencer(dbh.db, keyring, path.join(config.dataDir, 'ledger', 'checkpoints.jsonl'));
+  hooks.onClose.push(async () => {
+    await ledger.stop();
+    await ledger.flush();
+  });
   return {
-    config, dbh, db: dbh.db, keyring, hooks,
+    config, dbh, db: dbh.db, keyring, ledger, hooks,
     async close() {
       for (const h of hooks.onClose.reverse()) await h();
       await dbh.close();

@@ -5,6 +5,7 @@ import { bootstrap } from './bootstrap.ts';
 /** `npm start`: open the data dir (or DATABASE_URL), apply migrations, create the first admin, listen. */
 const ctx = await createContext();
 await bootstrap(ctx, { print: (line) => console.log(line) });
+ctx.ledger.start();
 const app = await buildApp(ctx, { logger: true, serveWeb: true });
 const shutdown = async () => {
   await app.close();

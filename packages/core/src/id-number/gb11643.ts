@@ -54,3 +54,11 @@ export function checkIdNumber(raw: string, opts: IdNumberOptions = {}): IdNumber
 function fail(problem: IdNumberProblem, message: string): IdNumberCheck {
   return Object.freeze({ ok: false, problem, message });
 }
+
+/** Builds a well-formed number, for synthetic fixtures and demo data only (never real people). */
+export function composeIdNumber(code6: string, birthDate: string, order: number, gender: 'male' | 'female'): string {
+  let seq = Math.abs(Math.trunc(order)) % 1000;
+  if ((seq % 2 === 1) !== (gender === 'male')) seq = (seq + 1) % 1000;
+  const first17 = `${code6}${birthDate.replace(/-/gu, '')}${String(seq).padStart(3, '0')}`;
+  return first17 + checkDigit(first17);
+}

@@ -26,6 +26,8 @@ export interface DbOptions {
 
 // int8 (counts, sequence numbers) as numbers on both engines; values stay far below 2^53.
 pg.types.setTypeParser(20, (v) => Number(v));
+// DATE stays a 'YYYY-MM-DD' string: a JS Date would shift calendar days by the server's time zone.
+pg.types.setTypeParser(1082, (v) => v);
 
 export async function createDb(opts: DbOptions): Promise<DbHandle> {
   const handle = opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.poolSize ?? 10) : await openPglite(opts.dataDir);
@@ -43,7 +45,7 @@ async function openPglite(dataDir: string | undefined): Promise<DbHandle> {
   const release = dataDir ? acquireDirLock(dataDir) : () => {};
   try {
     const pglite = await PGlite.create(dataDir ? path.join(dataDir, 'pgdata') : undefined, {
-      parsers: { 20: (v: string) => Number(v) },
+      parsers: { 20: (v: string) => Number(v), 1082: (v: string) => v },
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new PgliteClientPool(pglite) }) });
     return {

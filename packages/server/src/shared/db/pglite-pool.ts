@@ -22,7 +22,7 @@ export class PgliteClientPool implements PostgresPool {
         // Parameterless SQL may hold several statements (migrations), which only the simple protocol accepts.
         const res = parameters.length === 0
           ? ((await this.pg.exec(sql)).at(-1) ?? { rows: [], affectedRows: 0 })
-          : await this.pg.query<Record<string, unknown>>(sql, parameters as unknown[], { rowMode: 'object' });
+          : await this.pg.query<Record<string, unknown>>(sql, parameters.map(prepareParam), { rowMode: 'object' });
         const rows = (res.rows as Record<string, unknown>[]).map(toBuffers);
         return { command: commandOf(sql), rowCount: res.affectedRows ?? rows.length, rows };
       }) as PostgresPoolClient['query'],
@@ -39,6 +39,21 @@ export class PgliteClientPool implements PostgresPool {
   async end(): Promise<void> {
     await this.pg.close();
   }
+}
+
+/** Arrays as PostgreSQL array literals, as node-postgres sends them, so SQL behaves the same on both engines. */
+function prepareParam(v: unknown): unknown {
+  return Array.isArray(v) ? arrayLiteral(v) : v;
+}
+
+function arrayLiteral(items: unknown[]): string {
+  const parts = items.map((x) => {
+    if (x === null || x === undefined) return 'NULL';
+    if (Array.isArray(x)) return arrayLiteral(x);
+    const s = Buffer.isBuffer(x) ? `\\x${x.toString('hex')}` : String(x);
+    return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  });
+  return `{${parts.join(',')}}`;
 }
 
 /** node-postgres returns bytea as Buffer; PGlite as Uint8Array. Code above this layer sees Buffer. */

@@ -1,0 +1,31 @@
+import type { Kysely, SelectQueryBuilder } from 'kysely';
+import { can, errors, type Permission } from '@hutong/core';
+import type { Database } from '../shared/db/schema.ts';
+import type { Actor } from '../shared/http/actor.ts';
+import { subtreePrefix } from './jurisdiction.ts';
+
+/**
+ * The one place that decides which children an actor can reach (未成年人网络保护条例 第三十六条:
+ * least privilege). A child is visible when it lies in the actor's jurisdiction subtree AND is
+ * owned by the actor's own org line: an org of the same type at or below the actor's org region
+ * (a county civil-affairs bureau sees what its township offices hold; a school sees its own).
+ * Grants to other departments come with the lawful-basis work (第七至十一条).
+ * Outside this scope a child does not exist: queries simply never return it.
+ */
+export function scopedChildren(db: Kysely<Database>, actor: Actor, permission: Permission = 'child.read'): SelectQueryBuilder<Database, 'children' | 'orgs', {}> {
+  assertPermission(actor, permission);
+  if (!actor.orgType || !actor.orgRegion) throw errors.forbidden('您的账号未归属任何机构，不能访问儿童信息', '《未成年人网络保护条例》第三十六条');
+  return db
+    .selectFrom('children')
+    .innerJoin('orgs', 'orgs.id', 'children.owner_org_id')
+    .where('children.shredded_at', 'is', null)
+    .where('children.region_code', 'like', `${subtreePrefix(actor.jurisdiction)}%`)
+    .where('orgs.type', '=', actor.orgType)
+    .where('orgs.region_code', 'like', `${subtreePrefix(actor.orgRegion)}%`);
+}
+
+export function assertPermission(actor: Actor, permission: Permission): void {
+  if (!can(actor.role, permission)) {
+    throw errors.forbidden(`角色“${actor.role}”无权执行此操作（${permission}）：系统管理员管理账号但不查阅儿童信息，审计员查阅台账但不查阅名册`, '《未成年人网络保护条例》第三十六条');
+  }
+}

@@ -1,0 +1,64 @@
+import { FIELD_KEYS, FIELD_CATALOGUE, type FieldKey } from '@hutong/core';
+import { getDivisions } from '@hutong/divisions';
+import type { AppContext } from '../context.ts';
+import type { EncryptedFields } from '../shared/db/schema.ts';
+import type { ChildRow } from './children.repo.ts';
+import { openChildKey } from './child-cipher.ts';
+import { groupBySensitivity, showField, type FieldGroup, type ShownField } from './child-projection.ts';
+
+export interface ChildSummary {
+  id: string;
+  regionCode: string;
+  regionName: string;
+  ownerOrg: { id: string; name: string };
+  fields: Record<string, { value: string | null; masked: boolean }>;
+}
+
+export interface ChildDetail {
+  id: string;
+  regionCode: string;
+  regionName: string;
+  ownerOrg: { id: string; name: string };
+  groups: FieldGroup[];
+  guardians: Array<{ id: string; relation: string; fields: ShownField[] }>;
+  visits: Array<{ id: string; visitedOn: string; kind: string; visitorName: string | null; fields: ShownField[] }>;
+  createdAt: string;
+  updatedAt: string;
+  basis?: { purpose: string; purposeLabel: string; article: string; message: string };
+}
+
+const SUMMARY_FIELDS: FieldKey[] = ['name', 'gender', 'birthDate', 'idNumber', 'school', 'categories'];
+const CHILD_FIELDS = FIELD_KEYS.filter((k) => FIELD_CATALOGUE[k].owner === 'child');
+const GUARDIAN_FIELDS = FIELD_KEYS.filter((k) => FIELD_CATALOGUE[k].owner === 'guardian');
+
+type GuardianRow = { id: string; relation: string; fields_enc: EncryptedFields };
+type VisitRow = { id: string; visited_on: string | Date; kind: string; fields_enc: EncryptedFields; visitor_name: string | null };
+
+export function regionName(code: string): string {
+  const d = getDivisions();
+  return d.fullName(code) ?? code;
+}
+
+/** One child as the caller may see it: fields outside `reveal` leave masked. */
+export function childView(ctx: AppContext, row: ChildRow, reveal: ReadonlySet<string>, read: Set<string>, guardians: GuardianRow[] = [], visits: VisitRow[] = []) {
+  const cipher = row.data_key_wrapped ? openChildKey(ctx.keyring, row.id, row.data_key_wrapped, row.master_key_version!) : null;
+  const clear = { gender: row.gender, grade: row.grade, regionCode: row.region_code };
+  const show = (k: FieldKey) => showField(k, 'children', row.id, row.fields_enc, clear, cipher, reveal, read);
+  const base = { id: row.id, regionCode: row.region_code, regionName: regionName(row.region_code), ownerOrg: { id: row.owner_org_id, name: row.owner_org_name } };
+  const summary: ChildSummary = { ...base, fields: Object.fromEntries(SUMMARY_FIELDS.map((k) => { const f = show(k); return [k, { value: f.value, masked: f.masked }]; })) };
+  const detail = (): ChildDetail => ({
+    ...base,
+    groups: groupBySensitivity(CHILD_FIELDS.map(show)),
+    guardians: guardians.map((g) => ({
+      id: g.id, relation: g.relation,
+      fields: GUARDIAN_FIELDS.map((k) => showField(k, 'guardians', g.id, g.fields_enc, { guardianRelation: g.relation }, cipher, reveal, read)),
+    })),
+    visits: visits.map((v) => ({
+      id: v.id, visitedOn: typeof v.visited_on === 'string' ? v.visited_on : v.visited_on.toISOString().slice(0, 10), kind: v.kind, visitorName: v.visitor_name,
+      fields: [showField('visitNotes', 'visits', v.id, v.fields_enc, {}, cipher, reveal, read)],
+    })),
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  });
+  return { summary, get detail() { return detail(); } };
+}

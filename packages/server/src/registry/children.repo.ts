@@ -1,0 +1,77 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database, EncryptedFields } from '../shared/db/schema.ts';
+import type { Actor } from '../shared/http/actor.ts';
+import { scopedChildren } from '../access/child-scope.ts';
+import type { Permission } from '@hutong/core';
+
+/**
+ * Kysely only; every read starts from scopedChildren so a query cannot forget jurisdiction.
+ * Not exported outside registry/ (a test fails on a stray import).
+ */
+export type Db = Kysely<Database> | Transaction<Database>;
+
+export interface ChildRow {
+  id: string;
+  owner_org_id: string;
+  owner_org_name: string;
+  region_code: string;
+  gender: string | null;
+  grade: string | null;
+  data_key_wrapped: Buffer | null;
+  master_key_version: number | null;
+  fields_enc: EncryptedFields;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const CHILD_COLUMNS = [
+  'children.id', 'children.owner_org_id', 'orgs.name as owner_org_name', 'children.region_code', 'children.gender',
+  'children.grade', 'children.data_key_wrapped', 'children.master_key_version', 'children.fields_enc',
+  'children.created_at', 'children.updated_at',
+] as const;
+
+export async function findChild(db: Db, actor: Actor, id: string, permission: Permission = 'child.read'): Promise<ChildRow | undefined> {
+  if (!/^[0-9a-f-]{36}$/iu.test(id)) return undefined;
+  return (await scopedChildren(db, actor, permission).select(CHILD_COLUMNS).where('children.id', '=', id).executeTakeFirst()) as ChildRow | undefined;
+}
+
+export interface ListFilter {
+  regionPrefix?: string;
+  tokenFilters: Array<{ index: string; token: Buffer }>;
+  idNumberIndex?: Buffer;
+  limit: number;
+  offset: number;
+}
+
+export async function listChildren(db: Db, actor: Actor, f: ListFilter): Promise<{ rows: ChildRow[]; total: number }> {
+  let q = scopedChildren(db, actor);
+  if (f.regionPrefix) q = q.where('children.region_code', 'like', `${f.regionPrefix}%`);
+  if (f.idNumberIndex) q = q.where('children.bidx_id_number', '=', f.idNumberIndex);
+  for (const t of f.tokenFilters) {
+    q = q.where(({ exists, selectFrom }) => exists(
+      selectFrom('child_index_tokens as t').select(sql.lit(1).as('one'))
+        .whereRef('t.child_id', '=', 'children.id').where('t.index_name', '=', t.index).where('t.token', '=', t.token),
+    ));
+  }
+  const [rows, count] = await Promise.all([
+    q.select(CHILD_COLUMNS).orderBy('children.region_code').orderBy('children.created_at').orderBy('children.id').limit(f.limit).offset(f.offset).execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows: rows as ChildRow[], total: Number(count.n) };
+}
+
+export async function guardiansOf(db: Db, childId: string) {
+  return db.selectFrom('guardians').selectAll().where('child_id', '=', childId).orderBy('created_at').execute();
+}
+
+export async function visitsOf(db: Db, childId: string) {
+  return db.selectFrom('visits').leftJoin('users', 'users.id', 'visits.visitor_user_id')
+    .select(['visits.id', 'visits.visited_on', 'visits.kind', 'visits.fields_enc', 'visits.created_at', 'users.display_name as visitor_name'])
+    .where('visits.child_id', '=', childId).orderBy('visits.visited_on', 'desc').execute();
+}
+
+export async function existingIdNumberIndexes(db: Db, indexes: Buffer[]): Promise<Set<string>> {
+  if (indexes.length === 0) return new Set();
+  const rows = await db.selectFrom('children').select('bidx_id_number').where('bidx_id_number', 'in', indexes).where('shredded_at', 'is', null).execute();
+  return new Set(rows.map((r) => r.bidx_id_number!.toString('hex')));
+}

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { CHILD_CATEGORY_KEYS, PURPOSE_CODES } from '@hutong/core';
+import { VISIT_KINDS } from './registry-write.service.ts';
+
+const shownField = z.object({ key: z.string(), label: z.string(), value: z.string().nullable(), masked: z.boolean() });
+const ownerOrg = z.object({ id: z.string(), name: z.string() });
+
+export const childSummarySchema = z.object({
+  id: z.uuid(), regionCode: z.string(), regionName: z.string(), ownerOrg,
+  fields: z.record(z.string(), z.object({ value: z.string().nullable(), masked: z.boolean() })),
+});
+
+export const childDetailSchema = z.object({
+  id: z.uuid(), regionCode: z.string(), regionName: z.string(), ownerOrg,
+  groups: z.array(z.object({ sensitivity: z.enum(['direct', 'location', 'sensitive', 'general']), label: z.string(), fields: z.array(shownField) })),
+  guardians: z.array(z.object({ id: z.string(), relation: z.string(), fields: z.array(shownField) })),
+  visits: z.array(z.object({ id: z.string(), visitedOn: z.string(), kind: z.string(), visitorName: z.string().nullable(), fields: z.array(shownField) })),
+  createdAt: z.string(), updatedAt: z.string(),
+  basis: z.object({ purpose: z.string(), purposeLabel: z.string(), article: z.string(), message: z.string() }).optional(),
+});
+
+const text = (max: number) => z.string().max(max, `不能超过 ${max} 个字符`);
+const guardianInput = z.object({
+  name: text(50).describe('监护人姓名'), relation: text(20).describe('与儿童关系'),
+  phone: text(20).optional(), idNumber: text(24).optional(),
+}).strict();
+
+/** Shape only; every rule on values lives in validateChildInput, shared with import. */
+export const childCreateSchema = z.object({
+  name: text(50).describe('姓名'),
+  gender: z.string().describe('性别：male/female 或 男/女'),
+  birthDate: z.string().describe('出生日期 YYYY-MM-DD'),
+  idNumber: text(24).optional().describe('身份证号'),
+  ethnicity: text(20).optional(), phone: text(20).optional(),
+  householdAddress: text(200).optional(), residenceAddress: text(200).optional(),
+  regionCode: z.string().describe('区划代码（12 位，村/社区级）'),
+  school: text(100).optional(), grade: text(20).optional(),
+  categories: z.array(z.string()).describe(`儿童类别：${CHILD_CATEGORY_KEYS.join(', ')}`),
+  health: text(2000).optional(), disability: text(2000).optional(), abuseVictim: text(2000).optional(),
+  guardianSituation: text(2000).optional(), assistance: text(2000).optional(),
+  guardians: z.array(guardianInput).max(10).optional(),
+}).strict();
+
+export const childPatchSchema = childCreateSchema.omit({ guardians: true }).partial().strict();
+export const guardianCreateSchema = guardianInput;
+export const visitCreateSchema = z.object({
+  visitedOn: z.iso.date('走访日期格式应为 YYYY-MM-DD'),
+  kind: z.enum(Object.keys(VISIT_KINDS) as [keyof typeof VISIT_KINDS]),
+  notes: z.string().min(1, '走访记录不能为空').max(5000),
+}).strict();
+
+export const listQuerySchema = z.object({
+  q: z.string().max(50).optional().describe('姓名或身份证号（精确匹配）'),
+  region: z.string().regex(/^\d{2,12}$/u, '区划代码应为数字').optional(),
+  category: z.string().optional(), school: z.string().max(100).optional(),
+  page: z.coerce.number().int().min(1).optional(), pageSize: z.coerce.number().int().min(1).max(100).optional(),
+});
+
+export const revealQuerySchema = z.object({
+  purpose: z.enum(Object.keys(PURPOSE_CODES) as [keyof typeof PURPOSE_CODES]).optional().describe('查看完整信息须说明处理目的，记入台账'),
+  justification: z.string().max(500).optional(),
+});
+
+export const idParams = z.object({ id: z.string().max(64) });
