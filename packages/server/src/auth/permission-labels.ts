@@ -1,0 +1,15 @@
+import type { Permission } from '@hutong/core';
+
+/** Chinese names for refusals ("角色…没有…权限"); core keeps the dotted keys only. */
+export const PERMISSION_LABELS: Readonly<Record<Permission, string>> = Object.freeze({
+  'org.manage': '管理机构',
+  'user.manage': '管理用户账号',
+  'region.read': '查看行政区划',
+  'child.read': '查看儿童信息',
+  'child.write': '录入和修改儿童信息',
+  'child.import': '批量导入儿童信息',
+  'child.export': '导出儿童信息',
+  'visit.write': '记录走访',
+  'ledger.read': '查看处理台账',
+  'ledger.verify': '校验处理台账',
+});
