@@ -1,6 +1,6 @@
 import {
   FIELD_CATALOGUE, SENSITIVITY_LABELS, CHILD_CATEGORIES, GENDERS, maskValue,
-  type FieldKey, type SensitivityClass, type ChildCategory,
+  type FieldKey, type MaskContext, type SensitivityClass, type ChildCategory,
 } from '@hutong/core';
 import type { FieldCipher } from '../shared/crypto/index.ts';
 import type { EncryptedFields } from '../shared/db/schema.ts';
@@ -15,7 +15,7 @@ export interface ShownField { key: string; label: string; value: string | null; 
  */
 export function showField(
   key: FieldKey, table: Table, rowId: string, enc: EncryptedFields, clear: Record<string, string | null>,
-  cipher: FieldCipher | null, reveal: ReadonlySet<string>, read: Set<string>,
+  cipher: FieldCipher | null, reveal: ReadonlySet<string>, read: Set<string>, maskContext: MaskContext = {},
 ): ShownField {
   const spec = FIELD_CATALOGUE[key];
   const base = { key, label: spec.label };
@@ -24,10 +24,12 @@ export function showField(
   const revealed = reveal.has(key);
   // A hidden field shown masked needs no decryption: '***' says only that a value exists.
   if (!revealed && spec.mask === 'hidden') return { ...base, value: '***', masked: true };
+  // Likewise a masked address shows only the county, which the clear region code already gives.
+  if (!revealed && spec.mask === 'address' && maskContext.countyName) return { ...base, value: `${maskContext.countyName}***`, masked: true };
   const plain = openField(cipher, table, rowId, enc, key) ?? null;
   read.add(key);
   if (revealed) return { ...base, value: displayValue(key, plain), masked: false };
-  return { ...base, value: maskValue(spec.mask, plain), masked: true };
+  return { ...base, value: maskValue(spec.mask, plain, maskContext), masked: true };
 }
 
 export function displayValue(key: FieldKey, v: string | null): string | null {

@@ -39,11 +39,18 @@ export function regionName(code: string): string {
   return d.fullName(code) ?? code;
 }
 
+/** A masked address shows only the county of the child's registered region (法释〔2016〕19号). */
+function countyName(code: string): string | undefined {
+  const county = getDivisions().countyOf(code);
+  return county ? getDivisions().fullName(county.code) : undefined;
+}
+
 /** One child as the caller may see it: fields outside `reveal` leave masked. */
 export function childView(ctx: AppContext, row: ChildRow, reveal: ReadonlySet<string>, read: Set<string>, guardians: GuardianRow[] = [], visits: VisitRow[] = []) {
   const cipher = row.data_key_wrapped ? openChildKey(ctx.keyring, row.id, row.data_key_wrapped, row.master_key_version!) : null;
   const clear = { gender: row.gender, grade: row.grade, regionCode: row.region_code };
-  const show = (k: FieldKey) => showField(k, 'children', row.id, row.fields_enc, clear, cipher, reveal, read);
+  const maskContext = { countyName: countyName(row.region_code) };
+  const show = (k: FieldKey) => showField(k, 'children', row.id, row.fields_enc, clear, cipher, reveal, read, maskContext);
   const base = { id: row.id, regionCode: row.region_code, regionName: regionName(row.region_code), ownerOrg: { id: row.owner_org_id, name: row.owner_org_name } };
   const summary: ChildSummary = { ...base, fields: Object.fromEntries(SUMMARY_FIELDS.map((k) => { const f = show(k); return [k, { value: f.value, masked: f.masked }]; })) };
   const detail = (): ChildDetail => ({
