@@ -14,6 +14,7 @@ import { withStoredNodes } from './db-node-source.ts';
 import { rowToEntry } from './ledger-row.ts';
 
 const BATCH = 4000;
+const CHECKPOINT_EVERY_MS = Number(process.env.HUTONG_CHECKPOINT_EVERY_MS ?? 10_000);
 const HASH = sm3Hash;
 
 export interface Checkpoint { treeSize: number; rootHash: string; at: string; signature: string; publicKey: string }
@@ -27,12 +28,13 @@ export interface Checkpoint { treeSize: number; rootHash: string; at: string; si
 export class LedgerSequencer {
   private running: Promise<number> | null = null;
   private timer: NodeJS.Timeout | null = null;
+  private lastCheckpointAt = 0;
 
   constructor(private readonly db: Kysely<Database>, private readonly keyring: Keyring, readonly checkpointFile: string | null) {}
 
   start(intervalMs = 200): void {
     if (this.timer) return;
-    this.timer = setInterval(() => { void this.flush().catch(() => {}); }, intervalMs);
+    this.timer = setInterval(() => { void this.sequence().then(() => this.checkpoint(false)).catch(() => {}); }, intervalMs);
     this.timer.unref();
   }
 
@@ -42,8 +44,14 @@ export class LedgerSequencer {
     await this.running?.catch(() => 0);
   }
 
-  /** Sequences everything committed so far; resolves with how many entries it numbered. */
+  /** Sequences everything committed so far and signs a checkpoint over it; resolves with how many entries it numbered. */
   async flush(): Promise<number> {
+    const n = await this.sequence();
+    await this.checkpoint(true);
+    return n;
+  }
+
+  async sequence(): Promise<number> {
     let total = 0;
     for (;;) {
       const n = await this.once();
@@ -62,10 +70,10 @@ export class LedgerSequencer {
   }
 
   private async batch(): Promise<number> {
-    const checkpoint = await this.db.transaction().execute(async (trx) => {
+    return this.db.transaction().execute(async (trx) => {
       await sql`SELECT pg_advisory_xact_lock(7261)`.execute(trx);
       const pending = await trx.selectFrom('ledger_entries').selectAll().where('seq', 'is', null).orderBy('id').limit(BATCH).execute();
-      if (pending.length === 0) return null;
+      if (pending.length === 0) return 0;
       const last = await trx.selectFrom('ledger_entries').select(['seq', 'chain_hash']).where('seq', 'is not', null).orderBy('seq', 'desc').limit(1).executeTakeFirst();
       const size = last ? last.seq! + 1 : 0;
       let prev = last?.chain_hash ?? GENESIS;
@@ -83,19 +91,37 @@ export class LedgerSequencer {
         FROM (VALUES ${sql.join(updates.map((u) => sql`(${u.id}::bigint, ${u.seq}::bigint, ${u.leaf}::bytea, ${u.chain}::bytea)`))}) AS v(id, seq, leaf, chain)
         WHERE e.id = v.id`.execute(trx);
       for (let i = 0; i < nodes.length; i += BATCH) await trx.insertInto('ledger_nodes').values(nodes.slice(i, i + BATCH)).execute();
+      return pending.length;
+    });
+  }
+
+  /**
+   * Signs a checkpoint over everything sequenced, unless one was signed less than
+   * CHECKPOINT_EVERY_MS ago (an SM2 verification costs milliseconds, so a checkpoint per
+   * 200 ms batch would make verifying a year of entries take hours). Proof and verify
+   * requests force one so that what they return is covered by a signature.
+   */
+  async checkpoint(force: boolean): Promise<Checkpoint | null> {
+    if (!force && Date.now() - this.lastCheckpointAt < CHECKPOINT_EVERY_MS) return null;
+    const cp = await this.db.transaction().execute(async (trx) => {
+      await sql`SELECT pg_advisory_xact_lock(7261)`.execute(trx);
+      const last = await trx.selectFrom('ledger_entries').select('seq').where('seq', 'is not', null).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+      const size = last ? last.seq! + 1 : 0;
+      const prevCp = await trx.selectFrom('ledger_checkpoints').select('tree_size').orderBy('tree_size', 'desc').limit(1).executeTakeFirst();
+      if (size === 0 || (prevCp && prevCp.tree_size >= size)) return null;
+      const root = await withStoredNodes(trx, HASH, (src) => TreeBuilder.resume(HASH, size, src).root());
       const at = new Date().toISOString();
-      const root = tree.root();
-      const cp: Checkpoint = {
-        treeSize: tree.size, rootHash: root.toString('hex'), at,
-        signature: sm2Sign(this.keyring.ledgerSigning.privateKey, checkpointMessage(tree.size, root, at)),
+      const c: Checkpoint = {
+        treeSize: size, rootHash: root.toString('hex'), at,
+        signature: sm2Sign(this.keyring.ledgerSigning.privateKey, checkpointMessage(size, root, at)),
         publicKey: this.keyring.ledgerSigning.publicKey,
       };
-      await trx.insertInto('ledger_checkpoints').values({ tree_size: cp.treeSize, root_hash: root, at, signature: cp.signature, public_key: cp.publicKey }).execute();
-      return { cp, n: pending.length };
+      await trx.insertInto('ledger_checkpoints').values({ tree_size: size, root_hash: root, at, signature: c.signature, public_key: c.publicKey }).execute();
+      return c;
     });
-    if (!checkpoint) return 0;
-    this.publish(checkpoint.cp);
-    return checkpoint.n;
+    this.lastCheckpointAt = Date.now();
+    if (cp) this.publish(cp);
+    return cp;
   }
 
   /**
