@@ -9,7 +9,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from './context.ts';
-import { registerProblemHandler } from './shared/http/problem.ts';
+import { notFoundProblem, registerProblemHandler } from './shared/http/problem.ts';
 import { authPlugin } from './auth/auth.plugin.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { orgsRoutes } from './orgs/orgs.routes.ts';
@@ -62,13 +62,12 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     await api.register(ledgerRoutes, { ctx, prefix: '/ledger' });
   }, { prefix: '/api' });
 
-  if (opts.serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
-    // The console is a single-page app: unknown non-API paths get index.html.
-    app.setNotFoundHandler((req, reply) => {
-      if (req.url.startsWith('/api/')) return reply.status(404).type('application/problem+json; charset=utf-8').send({ type: 'about:blank', status: 404, code: 'HUTONG_NOT_FOUND', title: '接口不存在', detail: `接口 ${req.method} ${req.url.split('?')[0]} 不存在` });
-      return reply.sendFile('index.html');
-    });
-  }
+  const web = opts.serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'));
+  if (web) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
+  app.setNotFoundHandler((req, reply) => {
+    // The console is a single-page app: unknown non-API GETs get index.html.
+    if (web && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
+    return reply.status(404).type('application/problem+json; charset=utf-8').send({ ...notFoundProblem(req.method, req.url), requestId: req.id });
+  });
   return app;
 }

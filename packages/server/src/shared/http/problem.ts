@@ -31,9 +31,11 @@ export function registerProblemHandler(app: FastifyInstance): void {
     if (status >= 500 && err instanceof HutongError) req.log.error({ err }, 'server error');
     void reply.status(status).type('application/problem+json; charset=utf-8').send({ type: 'about:blank', status, instance: req.url.split('?')[0], requestId: req.id, ...body });
   });
-  app.setNotFoundHandler((req, reply) => {
-    void reply.status(404).type('application/problem+json; charset=utf-8').send({ type: 'about:blank', status: 404, code: 'HUTONG_NOT_FOUND', title: '接口不存在', detail: `接口 ${req.method} ${req.url.split('?')[0]} 不存在`, requestId: req.id });
-  });
+}
+
+/** The answer for an unknown route; the console's index.html takes non-API paths when served. */
+export function notFoundProblem(method: string, url: string) {
+  return { type: 'about:blank', status: 404, code: 'HUTONG_NOT_FOUND', title: '接口不存在', detail: `接口 ${method} ${url.split('?')[0]} 不存在` };
 }
 
 interface ZodIssueLike { code?: string; expected?: string; minimum?: number; maximum?: number; format?: string; values?: unknown[]; path?: unknown[]; message?: string }
