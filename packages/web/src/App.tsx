@@ -1,0 +1,68 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { Button, Result, Spin } from 'antd';
+import { SessionProvider, useSession } from './hooks/useSession.tsx';
+import { AppLayout } from './components/AppLayout.tsx';
+import { LoginPage } from './pages/LoginPage.tsx';
+
+// Every page but the login loads on demand: a phone on a slow village network signs in first.
+const HomePage = lazy(() => import('./pages/HomePage.tsx'));
+const ChildrenPage = lazy(() => import('./pages/ChildrenPage.tsx'));
+const ChildDetailPage = lazy(() => import('./pages/ChildDetailPage.tsx'));
+const LedgerPage = lazy(() => import('./pages/LedgerPage.tsx'));
+const OrgsPage = lazy(() => import('./pages/admin/OrgsPage.tsx'));
+const UsersPage = lazy(() => import('./pages/admin/UsersPage.tsx'));
+const TokensPage = lazy(() => import('./pages/TokensPage.tsx'));
+const PasswordPage = lazy(() => import('./pages/PasswordPage.tsx'));
+
+function Loading() {
+  return <div style={{ padding: 48, textAlign: 'center' }}><Spin size="large" /></div>;
+}
+
+function RequireSession({ children }: { children: ReactNode }) {
+  const { me, checking } = useSession();
+  const location = useLocation();
+  if (checking) return <Loading />;
+  if (!me) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  return <>{children}</>;
+}
+
+function HomeButton() {
+  const navigate = useNavigate();
+  return <Button type="primary" onClick={() => navigate('/')}>返回首页</Button>;
+}
+
+function RequirePermission({ permission, children }: { permission: string; children: ReactNode }) {
+  const { can } = useSession();
+  if (!can(permission)) {
+    return <Result status="403" title="无权访问" subTitle="您的角色不能使用此功能。如需开通，请联系本单位系统管理员。" extra={<HomeButton />} />;
+  }
+  return <>{children}</>;
+}
+
+function NotFound() {
+  return <Result status="404" title="页面不存在" subTitle="您访问的页面不存在。" extra={<HomeButton />} />;
+}
+
+export function App() {
+  return (
+    <SessionProvider>
+      <Suspense fallback={<Loading />}>
+        <Routes>
+          <Route path="/login" element={<LoginPage />} />
+          <Route element={<RequireSession><AppLayout /></RequireSession>}>
+            <Route index element={<HomePage />} />
+            <Route path="children" element={<RequirePermission permission="child.read"><ChildrenPage /></RequirePermission>} />
+            <Route path="children/:id" element={<RequirePermission permission="child.read"><ChildDetailPage /></RequirePermission>} />
+            <Route path="ledger" element={<RequirePermission permission="ledger.read"><LedgerPage /></RequirePermission>} />
+            <Route path="admin/orgs" element={<RequirePermission permission="org.manage"><OrgsPage /></RequirePermission>} />
+            <Route path="admin/users" element={<RequirePermission permission="user.manage"><UsersPage /></RequirePermission>} />
+            <Route path="account/tokens" element={<TokensPage />} />
+            <Route path="account/password" element={<PasswordPage />} />
+            <Route path="*" element={<NotFound />} />
+          </Route>
+        </Routes>
+      </Suspense>
+    </SessionProvider>
+  );
+}

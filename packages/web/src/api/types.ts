@@ -1,0 +1,224 @@
+/** Shapes of the server's answers (packages/server), as the console reads them. */
+
+export type LoginNext = 'change_password' | 'enrol_totp' | 'totp' | 'done';
+
+export interface MeUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: string;
+  roleLabel: string;
+  jurisdiction: string | null;
+  mustChangePassword: boolean;
+}
+
+export interface MeOrg {
+  id: string;
+  name: string;
+  type: string;
+  typeLabel: string;
+  regionCode: string;
+}
+
+export interface Me {
+  user: MeUser;
+  org: MeOrg | null;
+  permissions: string[];
+  stage: string;
+  idleTimeoutSeconds: number;
+  expiresAt: string;
+}
+
+export interface TotpEnrolment {
+  secret: string;
+  otpauthUrl: string;
+  qrDataUrl: string;
+}
+
+export interface ApiToken {
+  id: string;
+  revoked?: boolean;
+  expired?: boolean;
+  name?: string;
+  label?: string;
+  prefix?: string;
+  createdAt?: string;
+  lastUsedAt?: string | null;
+  expiresAt?: string | null;
+  revokedAt?: string | null;
+}
+
+export interface CreatedToken extends ApiToken {
+  token: string;
+}
+
+export interface Org {
+  id: string;
+  name: string;
+  type: string;
+  typeLabel?: string;
+  regionCode: string;
+  regionName?: string;
+  createdAt?: string;
+}
+
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  role: string;
+  roleLabel?: string;
+  orgId: string | null;
+  orgName?: string | null;
+  jurisdiction: string | null;
+  jurisdictionName?: string;
+  locked?: boolean;
+  totpEnrolled?: boolean;
+  failedLogins?: number;
+  lockedUntil?: string | null;
+  mustChangePassword?: boolean;
+  disabled?: boolean;
+  lastLoginAt?: string | null;
+  createdAt?: string;
+}
+
+export interface CreatedUser {
+  user: User;
+  initialPassword: string;
+}
+
+export interface Region {
+  code: string;
+  name: string;
+  level: number | string;
+  hasChildren: boolean;
+}
+
+export interface RegionDetail {
+  code: string;
+  name: string;
+  fullName?: string;
+  level: number | string;
+  path: { code: string; name: string }[];
+}
+
+export type Sensitivity = 'direct' | 'location' | 'sensitive' | 'general';
+
+/** One value as the server projects it: masked unless a purpose allowed the clear value. */
+export interface FieldValue {
+  value: unknown;
+  masked: boolean;
+}
+
+export interface LabelledField extends FieldValue {
+  key: string;
+  label: string;
+  sensitivity?: Sensitivity;
+}
+
+export interface ChildSummary {
+  id: string;
+  regionCode: string;
+  regionName?: string;
+  ownerOrg?: { id: string; name: string };
+  fields: Record<string, FieldValue | undefined>;
+}
+
+export interface FieldGroup {
+  sensitivity: Sensitivity;
+  label: string;
+  fields: LabelledField[];
+}
+
+export interface Guardian {
+  id: string;
+  relation?: string;
+  fields: LabelledField[] | Record<string, FieldValue>;
+}
+
+export interface Visit {
+  id: string;
+  visitedOn?: string;
+  kind?: string;
+  kindLabel?: string;
+  notes?: FieldValue | string | null;
+  visitorName?: string;
+  createdByName?: string;
+  fields?: LabelledField[] | Record<string, FieldValue>;
+  [k: string]: unknown;
+}
+
+export interface AccessBasis {
+  purpose: string;
+  purposeLabel?: string;
+  article: string;
+  message: string;
+}
+
+export interface ChildDetail {
+  id: string;
+  ownerOrg: { id: string; name: string };
+  regionCode: string;
+  regionName?: string;
+  groups: FieldGroup[];
+  guardians: Guardian[];
+  visits: Visit[];
+  basis?: AccessBasis;
+}
+
+export interface LedgerEntry {
+  /** Null for an entry a few seconds old that the sequencer has not numbered yet. */
+  seq: number | null;
+  at: string;
+  category: string;
+  act: string;
+  actLabel?: string;
+  actorUserId: string | null;
+  actorName?: string | null;
+  actorOrgId: string | null;
+  actorOrgName?: string | null;
+  accountableOrgId: string | null;
+  accountableOrgName?: string | null;
+  requestId?: string | null;
+  purpose: string | null;
+  basis: string | null;
+  childIds: string[] | null;
+  fields: string[] | null;
+  outcome: string;
+  reason: string | null;
+  [k: string]: unknown;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+export interface VerifyResult {
+  ok: boolean;
+  entries: number;
+  checkpoints: number;
+  root: string;
+  firstError?: { seq: number | null; kind: string; message: string; treeSize?: number };
+  unsequencedOverdue?: number;
+  fileCheckpoints?: number;
+  seconds?: number;
+}
+
+export interface Checkpoint {
+  treeSize: number;
+  rootHash?: string;
+  root?: string;
+  at?: string;
+  [k: string]: unknown;
+}
+
+export interface InclusionProof {
+  hash?: string;
+  entryCanonicalHex?: string;
+  leafIndex: number;
+  treeSize: number;
+  leafHash: string;
+  rootHash: string;
+  proof: string[];
+}
