@@ -29,7 +29,11 @@ const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 /** build() is kept apart from listen(): tests use app.inject and open no port. */
 export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ? { level: process.env.LOG_LEVEL ?? 'info', redact: ['req.headers.cookie', 'req.headers.authorization'] } : false,
+    logger: opts.logger ? {
+      level: process.env.LOG_LEVEL ?? 'info',
+      // Query strings carry search terms (a child's name, an ID number) and justifications: never log them.
+      serializers: { req: (req) => ({ method: req.method, url: req.url.split('?')[0], remoteAddress: req.ip }) },
+    } : false,
     genReqId: () => crypto.randomUUID(),
     bodyLimit: 50 * 1024 * 1024,
     trustProxy: process.env.HUTONG_TRUST_PROXY === '1',
