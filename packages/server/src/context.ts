@@ -4,6 +4,7 @@ import { createDb, type DbHandle } from './shared/db/index.ts';
 import type { Database } from './shared/db/schema.ts';
 import { loadOrCreateKeyring, type Keyring } from './shared/crypto/index.ts';
 import { LedgerSequencer } from './ledger/ledger-sequencer.ts';
+import { reloadingKeyring } from './keys/reloading-keyring.ts';
 import path from 'node:path';
 
 /**
@@ -30,7 +31,8 @@ export interface ContextOptions {
 
 export async function createContext(opts: ContextOptions = {}): Promise<AppContext> {
   const config = opts.config ?? loadConfig();
-  const keyring = await loadOrCreateKeyring({ keyFile: config.keyFile, env: process.env });
+  // Re-reads the key file when it meets a master-key version it does not hold (after `hutong keys rotate`).
+  const keyring = reloadingKeyring(loadOrCreateKeyring({ keyFile: config.keyFile, env: process.env }), config.keyFile);
   const dbh = await createDb({ databaseUrl: config.databaseUrl, dataDir: opts.inMemory ? undefined : config.dataDir });
   const hooks: AppContext['hooks'] = { onClose: [], afterClose: [] };
   const ledger = new LedgerSequencer(dbh.db, keyring, path.join(config.dataDir, 'ledger', 'checkpoints.jsonl'));

@@ -75,3 +75,16 @@ export async function existingIdNumberIndexes(db: Db, indexes: Buffer[]): Promis
   const rows = await db.selectFrom('children').select('bidx_id_number').where('bidx_id_number', 'in', indexes).where('shredded_at', 'is', null).execute();
   return new Set(rows.map((r) => r.bidx_id_number!.toString('hex')));
 }
+
+export async function countLiveChildren(db: Db, ownerOrgId?: string): Promise<number> {
+  let q = db.selectFrom('children').select((eb) => eb.fn.countAll<number>().as('n')).where('shredded_at', 'is', null);
+  if (ownerOrgId) q = q.where('owner_org_id', '=', ownerOrgId);
+  return Number((await q.executeTakeFirstOrThrow()).n);
+}
+
+/** Guardians of children the caller already obtained through scopedChildren. */
+export async function guardiansOfChildren(db: Db, childIds: string[]) {
+  if (childIds.length === 0) return [];
+  return db.selectFrom('guardians').select(['id', 'child_id', 'relation', 'fields_enc'])
+    .where('child_id', 'in', childIds).orderBy('child_id').orderBy('created_at').orderBy('id').execute();
+}

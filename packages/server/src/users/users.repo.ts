@@ -52,6 +52,10 @@ export const usersRepo = {
     return base(db).where('u.id', '=', id).executeTakeFirst();
   },
 
+  findByUsername(db: Kysely<Database>, username: string): Promise<UserRow | undefined> {
+    return base(db).where('u.username', '=', username).executeTakeFirst();
+  },
+
   async usernameTaken(db: Kysely<Database>, username: string): Promise<boolean> {
     return (await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst()) !== undefined;
   },

@@ -52,6 +52,12 @@ export const usersService = {
     return toUserDto(await mustFind(ctx, id));
   },
 
+  /** For the CLI, where people name accounts, not ids. */
+  async findByUsername(ctx: AppContext, username: string): Promise<UserDto | null> {
+    const row = await usersRepo.findByUsername(ctx.db, username);
+    return row ? toUserDto(row) : null;
+  },
+
   async createUser(ctx: AppContext, actor: Actor | null, raw: CreateUserInput): Promise<UserWithPassword> {
     const input = parse(createUserBody, raw);
     const org = await orgFacts(ctx, input.orgId);

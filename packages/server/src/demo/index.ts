@@ -1,0 +1,1 @@
+export { seedDemo, type SeedAccount, type SeedOptions, type SeedOrg, type SeedReport } from './seed.service.ts';
