@@ -19,12 +19,42 @@ function run(label, args, env) {
   });
   if (!fs.existsSync(json)) return { passed: 0, failed: 1, note: `${label}: vitest exited ${r.status} without results` };
   const res = JSON.parse(fs.readFileSync(json, 'utf8'));
-  // A suite that fails to load has no tests but counts as a failure.
-  const brokenFiles = res.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
+  // A file that failed without a failing test (it did not load, or a beforeAll/afterAll hook threw
+  // and its tests were skipped) counts as one failure.
+  const brokenFiles = res.testResults.filter((f) => f.status === 'failed' && !f.assertionResults.some((a) => a.status === 'failed')).length;
   return { passed: res.numPassedTests, failed: res.numFailedTests + brokenFiles, skipped: res.numPendingTests + res.numTodoTests };
 }
 
-const results = [run('pglite', [], { HUTONG_TEST_DATABASE_URL: '' })];
+/** Newest modification time (ms) under `p`, test files and node_modules aside. */
+function newest(p) {
+  if (!fs.existsSync(p)) return 0;
+  const st = fs.statSync(p);
+  if (!st.isDirectory()) return /\.test\.tsx?$/.test(p) ? 0 : st.mtimeMs;
+  let m = 0;
+  for (const e of fs.readdirSync(p)) if (e !== 'node_modules') m = Math.max(m, newest(path.join(p, e)));
+  return m;
+}
+
+/**
+ * The browser tests drive the built console (packages/web/dist, served by the server): build it
+ * first when it is missing or older than what it is built from. Skipped when the run is limited
+ * to paths that leave packages/web out.
+ */
+function buildConsole() {
+  // vitest takes positional arguments as parts of file paths.
+  const filters = extra.filter((a) => !a.startsWith('-')).map((f) => f.replace(/^\.\//, ''));
+  if (filters.length && !filters.some((f) => 'packages/web/test/console.browser.test.ts'.includes(f) || f.startsWith('packages/web'))) return null;
+  const web = path.join(root, 'packages', 'web');
+  const built = fs.existsSync(path.join(web, 'dist', 'index.html')) ? fs.statSync(path.join(web, 'dist', 'index.html')).mtimeMs : 0;
+  const sources = Math.max(...['src', 'public', 'index.html', 'vite.config.ts', 'package.json'].map((p) => newest(path.join(web, p))), newest(path.join(root, 'packages', 'core', 'src')));
+  if (built && built >= sources) return null;
+  console.log(`\n=== console build (${built ? 'dist older than src' : 'no dist'}) ===`);
+  const r = spawnSync('npm', ['run', 'build', '-w', 'packages/web'], { cwd: root, stdio: 'inherit' });
+  return r.status === 0 ? null : { passed: 0, failed: 1, note: `console build failed (exit ${r.status}): npm run build -w packages/web` };
+}
+
+const buildProblem = buildConsole();
+const results = [...(buildProblem ? [buildProblem] : []), run('pglite', [], { HUTONG_TEST_DATABASE_URL: '' })];
 if (process.env.HUTONG_TEST_DATABASE_URL) {
   // Database-touching suites again on PostgreSQL; pure suites need not run twice.
   results.push(run('postgres', ['packages/server/test', 'packages/cli/test'], {}));

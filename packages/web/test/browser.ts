@@ -17,6 +17,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 
 export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const SCREENSHOT_DIR = path.join(WEB_DIR, 'test-output', 'screenshots');
+/** The repository's own test-output/screenshots/ (gitignored), where `npm test` leaves its pictures. */
+export const REPO_SCREENSHOT_DIR = path.resolve(WEB_DIR, '..', '..', 'test-output', 'screenshots');
 
 const CANDIDATES = [process.env.HUTONG_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
@@ -67,14 +69,21 @@ export async function newContext(browser: Browser, viewport: Viewport = 'desktop
 }
 
 /**
- * Saves `<name>.png` and returns its path: the full page (at most `maxHeight` CSS px of it, so a
- * long list stays legible) unless `fullPage: false` asks for the viewport only.
+ * Saves `<name>.png` in `dir` (default SCREENSHOT_DIR) and returns its path: the full page (at
+ * most `maxHeight` CSS px of it, so a long list stays legible) unless `fullPage: false` asks for
+ * the viewport only.
  */
-export async function screenshot(page: Page, name: string, opts: { fullPage?: boolean; maxHeight?: number } = {}): Promise<string> {
-  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
-  // Let antd's motion settle so the picture shows the end state.
-  await page.waitForTimeout(350);
+export async function screenshot(page: Page, name: string, opts: { fullPage?: boolean; maxHeight?: number; dir?: string } = {}): Promise<string> {
+  const dir = opts.dir ?? SCREENSHOT_DIR;
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${name}.png`);
+  // Let antd's motion (CSS transitions and animations) settle so the picture shows the end
+  // state; endless ones (spinners, skeleton shimmer) are not waited for, nor anything past 2 s.
+  await page.waitForFunction(
+    () => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity
+      || ((a.effect as KeyframeEffect | null)?.target as Element | null)?.classList?.contains('ant-wave')),
+    undefined, { timeout: 2000, polling: 50 },
+  ).catch(() => {});
   const fullPage = opts.fullPage ?? true;
   const width = page.viewportSize()?.width ?? 1280;
   const height = fullPage ? await page.evaluate(() => document.documentElement.scrollHeight) : 0;
