@@ -30,7 +30,6 @@ function readQuery(sp: URLSearchParams): ChildQuery {
     return Number.isInteger(n) && n > 0 ? n : d;
   };
   return {
-    q: sp.get('q') ?? undefined,
     region: sp.get('region') ?? undefined,
     category: sp.get('category') ?? undefined,
     school: sp.get('school') ?? undefined,
@@ -42,7 +41,8 @@ function readQuery(sp: URLSearchParams): ChildQuery {
 function writeQuery(q: ChildQuery): URLSearchParams {
   const sp = new URLSearchParams();
   for (const [k, v] of Object.entries(q)) {
-    if (v === undefined || v === null || v === '') continue;
+    // A searched name or ID number stays out of the address bar and the browser history.
+    if (k === 'q' || v === undefined || v === null || v === '') continue;
     if (k === 'page' && v === 1) continue;
     if (k === 'pageSize' && v === 20) continue;
     sp.set(k, String(v));
@@ -60,7 +60,8 @@ function normaliseQ(q: string | undefined): string | undefined {
 
 export default function ChildrenPage() {
   const [sp, setSp] = useSearchParams();
-  const query = useMemo(() => readQuery(sp), [sp]);
+  const [q, setQ] = useState<string | undefined>(undefined);
+  const query = useMemo(() => ({ ...readQuery(sp), q }), [sp, q]);
   const mobile = useIsMobile();
   const navigate = useNavigate();
   const [form] = Form.useForm<Filters>();
@@ -70,13 +71,15 @@ export default function ChildrenPage() {
     form.setFieldsValue({ q: query.q, region: query.region, category: query.category, school: query.school });
   }, [form, query.q, query.region, query.category, query.school]);
 
-  const list = useLoader((signal) => childrenApi.list(query, signal), [sp.toString()]);
+  const list = useLoader((signal) => childrenApi.list(query, signal), [sp.toString(), q]);
 
   const apply = (v: Filters) => {
-    setSp(writeQuery({ q: normaliseQ(v.q), region: v.region, category: v.category, school: v.school?.trim(), page: 1, pageSize: query.pageSize }));
+    setQ(normaliseQ(v.q));
+    setSp(writeQuery({ region: v.region, category: v.category, school: v.school?.trim(), page: 1, pageSize: query.pageSize }));
   };
   const reset = () => {
     form.resetFields();
+    setQ(undefined);
     setSp(new URLSearchParams());
   };
   const goPage = (page: number, pageSize: number) => setSp(writeQuery({ ...query, page, pageSize }));
