@@ -5,6 +5,7 @@ import pg from 'pg';
 import { acquireDirLock } from './lock-file.ts';
 import { PgliteClientPool } from './pglite-pool.ts';
 import { migrateToLatest } from './migrate.ts';
+import { pgliteBulkReader, postgresBulkReader, registerBulkReader, type BulkReader } from './bulk-read.ts';
 import type { Database } from './schema.ts';
 
 export type Engine = 'pglite' | 'postgres';
@@ -12,6 +13,8 @@ export type Engine = 'pglite' | 'postgres';
 export interface DbHandle {
   readonly db: Kysely<Database>;
   readonly engine: Engine;
+  /** Raw COPY output for bulk reads (ledger verification); see bulk-read.ts. */
+  readonly bulk: BulkReader;
   close(): Promise<void>;
 }
 
@@ -38,7 +41,9 @@ export async function createDb(opts: DbOptions): Promise<DbHandle> {
 function openPostgres(url: string, max: number): DbHandle {
   const pool = new pg.Pool({ connectionString: url, max });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, engine: 'postgres', close: () => db.destroy() };
+  const bulk = postgresBulkReader(pool);
+  registerBulkReader(db, bulk);
+  return { db, engine: 'postgres', bulk, close: () => db.destroy() };
 }
 
 async function openPglite(dataDir: string | undefined): Promise<DbHandle> {
@@ -47,10 +52,14 @@ async function openPglite(dataDir: string | undefined): Promise<DbHandle> {
     const pglite = await PGlite.create(dataDir ? path.join(dataDir, 'pgdata') : undefined, {
       parsers: { 20: (v: string) => Number(v), 1082: (v: string) => v },
     });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new PgliteClientPool(pglite) }) });
+    const pool = new PgliteClientPool(pglite);
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const bulk = pgliteBulkReader(pglite, pool);
+    registerBulkReader(db, bulk);
     return {
       db,
       engine: 'pglite',
+      bulk,
       close: async () => {
         await db.destroy();
         release();

@@ -1,2 +1,3 @@
 export { createDb, type DbHandle, type DbOptions, type Engine } from './create-db.ts';
+export { bulkReaderOf, type BulkReader } from './bulk-read.ts';
 export type * from './schema.ts';
