@@ -39,8 +39,13 @@ export const tokensRepo = {
       .executeTakeFirst();
   },
 
+  /**
+   * last_used_at is shown to the owner, not an audit record (every use is in the ledger), so it is
+   * refreshed at most once a minute: otherwise every request on one token queues on one row lock.
+   */
   async markUsed(db: Kysely<Database>, id: string, now: Date): Promise<void> {
-    await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', id).execute();
+    await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', id)
+      .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', new Date(now.getTime() - 60_000))])).execute();
   },
 
   /** True when this call revoked it (not already revoked): only then is it audited. */

@@ -90,9 +90,11 @@ export async function authenticateToken(ctx: AppContext, raw: string, requestId:
   if (row.t_expires_at <= now) return refuse(row.u_id, row.o_id, `expired token:${row.t_id}`);
   const principal = toPrincipal(row);
   if (!principal || principal.disabled) return refuse(row.u_id, row.o_id, `disabled token:${row.t_id}`);
-  await ctx.db.transaction().execute(async (trx) => {
-    await tokensRepo.markUsed(trx, row.t_id, now);
-    await auditSecurity(trx, 'token_use', { userId: principal.userId, orgId: principal.org?.id ?? null, requestId }, 'succeeded', `token:${row.t_id}`);
-  });
+  // Two independent statements: the audit entry must commit before the request proceeds; the
+  // last-used stamp is informational. No transaction, so neither waits for the other's lock.
+  await Promise.all([
+    tokensRepo.markUsed(ctx.db, row.t_id, now),
+    auditSecurity(ctx.db, 'token_use', { userId: principal.userId, orgId: principal.org?.id ?? null, requestId }, 'succeeded', `token:${row.t_id}`),
+  ]);
   return { principal, tokenId: row.t_id, expiresAt: row.t_expires_at };
 }

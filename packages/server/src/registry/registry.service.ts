@@ -93,8 +93,7 @@ export async function getChild(ctx: AppContext, actor: Actor, id: string, req: R
     reveal = new Set(FIELD_KEYS.filter((k) => FIELD_CATALOGUE[k].encrypted));
   }
   const read = new Set<string>();
-  const guardians = await repo.guardiansOf(ctx.db, id);
-  const visits = await repo.visitsOf(ctx.db, id);
+  const [guardians, visits] = await Promise.all([repo.guardiansOf(ctx.db, id), repo.visitsOf(ctx.db, id)]);
   const detail = childView(ctx, row, reveal, read, guardians, visits).detail;
   await appendLedger(ctx.db, processingRecord(actor, {
     act: 'use', accountableOrgId: row.owner_org_id, purpose: req.purpose ?? null, basis: DUTY_BASIS, childIds: [id], fields: [...read],
