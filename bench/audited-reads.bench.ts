@@ -64,14 +64,9 @@ try {
   const start = (entry: string) => spawn(process.execPath, ['--import', 'tsx', ...(profDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profDir)}`] : []), path.join(ROOT, entry)],
     { cwd: ROOT, env: { ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL }, stdio: ['ignore', 'ignore', 'inherit'] });
   const base = `http://127.0.0.1:${port}`;
-  let serverEntry = 'packages/server/src/main.ts';
+  const serverEntry = 'packages/server/src/main.ts';
   server = start(serverEntry);
-  if (!(await waitFor(`${base}/api/health`, 60_000, server))) {
-    process.stderr.write(`${serverEntry} 未能启动，改用 bench/server-main.ts（同样的服务，不托管控制台静态文件）\n`);
-    serverEntry = 'bench/server-main.ts';
-    server = start(serverEntry);
-    if (!(await waitFor(`${base}/api/health`, 60_000, server))) throw new Error('server did not start');
-  }
+  if (!(await waitFor(`${base}/api/health`, 60_000, server))) throw new Error('server did not start');
   await sleep(3000); // let start-up garbage settle before reading the idle figure
   const idleRss = rssOf(server.pid!);
 
