@@ -6,6 +6,7 @@ import { requireActor } from '../auth/auth.plugin.ts';
 import { createChild, getChild, listChildren } from './registry.service.ts';
 import { addGuardian, addVisit, deleteChild, updateChild } from './registry-write.service.ts';
 import { childHistory } from './child-history.service.ts';
+import { removeGuardian, updateGuardian } from './guardians.service.ts';
 import {
   childCreateSchema, childDetailSchema, childPatchSchema, childSummarySchema, guardianCreateSchema, idParams,
   listQuerySchema, revealQuerySchema, visitCreateSchema,
@@ -34,6 +35,13 @@ export const registryRoutes: FastifyPluginAsync<RouteOptions> = async (app, { ct
 
   r.post('/:id/guardians', { schema: { tags, summary: '添加监护人', params: idParams, body: guardianCreateSchema, response: { 201: created } } },
     async (req, reply) => reply.status(201).send(await addGuardian(ctx, requireActor(req), req.params.id, req.body)));
+
+  const guardianParams = z.object({ id: z.string().max(64), guardianId: z.string().max(64) });
+  r.patch('/:id/guardians/:guardianId', { schema: { tags, summary: '修改监护人', params: guardianParams, body: guardianCreateSchema.partial().strict(), response: { 200: z.object({ id: z.string(), changed: z.array(z.string()) }) } } },
+    async (req) => updateGuardian(ctx, requireActor(req), req.params.id, req.params.guardianId, req.body));
+
+  r.delete('/:id/guardians/:guardianId', { schema: { tags, summary: '删除监护人', params: guardianParams, body: z.object({ reason: z.string().min(1, '请说明删除原因').max(200) }), response: { 204: z.null() } } },
+    async (req, reply) => { await removeGuardian(ctx, requireActor(req), req.params.id, req.params.guardianId, req.body.reason); return reply.status(204).send(null); });
 
   r.post('/:id/visits', { schema: { tags, summary: '登记走访（儿童主任）', params: idParams, body: visitCreateSchema, response: { 201: created } } },
     async (req, reply) => reply.status(201).send(await addVisit(ctx, requireActor(req), req.params.id, req.body)));

@@ -14,6 +14,7 @@ let ctx: AppContext;
 let app: FastifyInstance;
 const cookies: Record<string, string> = {};
 let childId = '';
+let guardianId = '';
 const secretName = '司马晨曦';
 
 beforeAll(async () => {
@@ -39,6 +40,8 @@ beforeAll(async () => {
   const res = await app.inject({ method: 'POST', url: '/api/children', headers: { cookie: cookies.director! }, payload: syntheticChild(V1, { name: secretName }) });
   expect(res.statusCode, res.body).toBe(201);
   childId = res.json().id;
+  const detail = await app.inject({ method: 'GET', url: `/api/children/${childId}`, headers: { cookie: cookies.director! } });
+  guardianId = detail.json().guardians[0].id;
 });
 afterAll(async () => {
   await app?.close();
@@ -80,6 +83,26 @@ describe('GET /api/children/:id', () => {
   });
 });
 
+describe('/api/children/:id/guardians/:guardianId', () => {
+  it('edits with re-validation and deletes with a reason, each a ledger entry', async () => {
+    const add = await call('countyOfficer', 'POST', `/api/children/${childId}/guardians`, { name: '王测试', relation: '祖父' });
+    expect(add.statusCode).toBe(201);
+    const gid = add.json().id;
+    const bad = await call('countyOfficer', 'PATCH', `/api/children/${childId}/guardians/${gid}`, { phone: '123' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().fields[0]).toMatchObject({ field: 'phone' });
+    const ok = await call('countyOfficer', 'PATCH', `/api/children/${childId}/guardians/${gid}`, { phone: '13811112222' });
+    expect(ok.json()).toEqual({ id: gid, changed: ['guardianPhone'] });
+    const shown = await call('countyOfficer', 'GET', `/api/children/${childId}?purpose=care_service`);
+    expect(shown.json().guardians.find((g: { id: string }) => g.id === gid).fields.find((f: { key: string }) => f.key === 'guardianPhone').value).toBe('13811112222');
+    expect((await call('countyOfficer', 'DELETE', `/api/children/${childId}/guardians/${gid}`, {})).statusCode).toBe(400);
+    expect((await call('countyOfficer', 'DELETE', `/api/children/${childId}/guardians/${gid}`, { reason: '录入重复' })).statusCode).toBe(204);
+    expect((await call('countyOfficer', 'PATCH', `/api/children/${childId}/guardians/${gid}`, { phone: '13811112222' })).statusCode).toBe(404);
+    const acts = (await call('auditor', 'GET', `/api/ledger?childId=${childId}&pageSize=500`)).json().items.map((e: { act: string; reason: string | null }) => `${e.act}:${(e.reason ?? '').split(':')[0]}`);
+    expect(acts).toEqual(expect.arrayContaining(['store:guardian_update', 'delete:guardian_remove']));
+  });
+});
+
 describe('jurisdiction: every registry route, as users of other regions and org types', () => {
   const routes = (id: string): Array<[string, string, unknown?]> => [
     ['GET', `/api/children/${id}`],
@@ -89,6 +112,8 @@ describe('jurisdiction: every registry route, as users of other regions and org 
     ['POST', `/api/children/${id}/guardians`, { name: '外人', relation: '其他' }],
     ['POST', `/api/children/${id}/visits`, { visitedOn: '2026-01-05', kind: 'home', notes: '越权测试' }],
     ['GET', `/api/children/${id}/history`],
+    ['PATCH', `/api/children/${id}/guardians/${guardianId}`, { phone: '13800000000' }],
+    ['DELETE', `/api/children/${id}/guardians/${guardianId}`, { reason: '越权测试' }],
   ];
 
   it.each(['otherTownshipDirector', 'otherCountyOfficer', 'teacher', 'volunteer'])('%s learns nothing about the child', async (who) => {
