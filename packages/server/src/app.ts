@@ -17,6 +17,7 @@ import { usersRoutes } from './users/users.routes.ts';
 import { regionsRoutes } from './regions/regions.routes.ts';
 import { registryRoutes } from './registry/registry.routes.ts';
 import { ledgerRoutes } from './ledger/ledger.routes.ts';
+import { consentRoutes } from './consent/consent.routes.ts';
 
 export interface BuildOptions {
   logger?: boolean;
@@ -63,6 +64,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     await api.register(usersRoutes, { ctx, prefix: '/users' });
     await api.register(regionsRoutes, { ctx, prefix: '/regions' });
     await api.register(registryRoutes, { ctx, prefix: '/children' });
+    await api.register(consentRoutes, { ctx, prefix: '/children' });
     await api.register(ledgerRoutes, { ctx, prefix: '/ledger' });
   }, { prefix: '/api' });
 

@@ -138,7 +138,56 @@ export interface MetaTable {
   value: ColumnType<unknown, string, string>;
 }
 
+export interface ConsentsTable {
+  id: string;
+  child_id: string;
+  given_by: 'guardian' | 'child';
+  guardian_id: string | null;
+  guardian_relation: string | null;
+  purposes: string[];
+  recipient_org_types: string[];
+  recipient_org_ids: string[];
+  field_classes: string[];
+  separate: boolean;
+  given_on: ColumnType<string, string, string>;
+  valid_until: ColumnType<string | null, string | null, string | null>;
+  method: 'paper' | 'in_person' | 'phone';
+  evidence_sm3: string | null;
+  notice: ColumnType<ConsentNotice, string, string>;
+  notice_of_necessity_and_impact: boolean;
+  recorded_by: string | null;
+  recorded_org_id: string | null;
+  created_at: Timestamp;
+  withdrawn_at: Date | null;
+  withdrawn_reason: string | null;
+}
+
+/** 个人信息保护法 第十七条、第三十条: what the family was told. */
+export interface ConsentNotice {
+  purpose: string;
+  method: string;
+  categories: string;
+  retention: string;
+  rights: string;
+  contact: string;
+  necessityAndImpact?: string;
+}
+
+export interface GuardianNotificationsTable {
+  id: string;
+  child_id: string;
+  guardian_id: string | null;
+  notified_on: ColumnType<string, string, string>;
+  method: 'paper' | 'in_person' | 'phone' | 'sms';
+  purposes: string[];
+  content: string;
+  recorded_by: string | null;
+  created_at: Timestamp;
+}
+
 export interface Database {
+  consents: ConsentsTable;
+  guardian_notifications: GuardianNotificationsTable;
   orgs: OrgsTable;
   users: UsersTable;
   sessions: SessionsTable;

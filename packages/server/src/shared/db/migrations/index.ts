@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely/migration';
 import * as m0001 from './0001-foundation.ts';
+import * as m0002 from './0002-consents.ts';
 
 /** Listed, not globbed, so migrations run the same under tsx, vitest and a bundler. */
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
+  '0002-consents': m0002,
 };

@@ -1,0 +1,93 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/app.ts';
+import type { AppContext } from '../../src/context.ts';
+import { sm3 } from '../../src/shared/crypto/index.ts';
+import { createTestContext } from '../helpers/test-context.ts';
+import { createOrg, signInAs } from '../helpers/auth-helpers.ts';
+import { syntheticChild } from '../helpers/registry-fixtures.ts';
+
+const V1 = '350102001001';
+let ctx: AppContext;
+let app: FastifyInstance;
+const cookies: Record<string, string> = {};
+let childId = '';
+let guardianId = '';
+
+const notice = { purpose: '申请临时救助', method: '线下填表、系统登记', categories: '姓名、身份证号、家庭经济状况', retention: '救助结束后两年', rights: '可向县民政局查询、更正、撤回同意', contact: '0591-00000000' };
+const evidence = Buffer.from('%PDF-1.4 合成的同意书扫描件');
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  app = await buildApp(ctx);
+  const township = await createOrg(ctx, { type: 'civil_affairs', regionCode: '350102001000' });
+  const other = await createOrg(ctx, { type: 'civil_affairs', regionCode: '350102002000' });
+  cookies.director = (await signInAs(app, ctx, { role: 'child_director', orgId: township.id, jurisdiction: V1 } as never)).cookie;
+  cookies.outsider = (await signInAs(app, ctx, { role: 'child_director', orgId: other.id, jurisdiction: '350102002002' } as never)).cookie;
+  childId = (await app.inject({ method: 'POST', url: '/api/children', headers: { cookie: cookies.director }, payload: syntheticChild(V1) })).json().id;
+  guardianId = (await app.inject({ method: 'GET', url: `/api/children/${childId}`, headers: { cookie: cookies.director } })).json().guardians[0].id;
+});
+afterAll(async () => {
+  await app?.close();
+  await ctx?.close();
+});
+
+const post = (who: string, url: string, payload: object) => app.inject({ method: 'POST', url, headers: { cookie: cookies[who]! }, payload });
+
+describe('POST /api/children/:id/consents (第十二条; 个人信息保护法 第十七、二十三、三十条)', () => {
+  it('records a guardian’s written consent with the evidence hash and the notice shown', async () => {
+    const res = await post('director', `/api/children/${childId}/consents`, {
+      givenBy: 'guardian', guardianId, purposes: ['social_assistance'], givenOn: '2026-03-01', validUntil: '2027-03-01',
+      method: 'paper', evidenceBase64: evidence.toString('base64'), notice,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ status: 'active', guardianRelation: '祖母', evidenceSm3: sm3(evidence).toString('hex'), purposeLabels: ['社会救助'] });
+  });
+
+  it('refuses, naming each field: paper without evidence, a bundled separate consent, publicity without the 第十三条 notice, missing guardian', async () => {
+    const before = (await ctx.db.selectFrom('consents').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+    const res = await post('director', `/api/children/${childId}/consents`, {
+      givenBy: 'guardian', purposes: ['publicity', 'care_service'], separate: true, givenOn: '2026-03-01', method: 'paper', notice,
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().fields.map((f: { field: string }) => f.field).sort()).toEqual(['evidenceBase64', 'guardianId', 'notice.necessityAndImpact', 'purposes']);
+    const incomplete = await post('director', `/api/children/${childId}/consents`, { givenBy: 'child', purposes: ['care_service'], givenOn: '2026-03-01', method: 'in_person', notice: { ...notice, rights: '' } });
+    expect(incomplete.statusCode).toBe(400);
+    expect(incomplete.json().fields[0]).toMatchObject({ field: 'notice.rights' });
+    const after = (await ctx.db.selectFrom('consents').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+    expect(after).toBe(before);
+  });
+
+  it('refuses consent to a forbidden purpose outright (第十五条)', async () => {
+    const res = await post('director', `/api/children/${childId}/consents`, { givenBy: 'guardian', guardianId, purposes: ['fundraising'], givenOn: '2026-03-01', method: 'in_person', notice });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().article).toMatch(/第十五条/u);
+  });
+
+  it('withdrawal takes effect at once, once', async () => {
+    const created = (await post('director', `/api/children/${childId}/consents`, { givenBy: 'child', purposes: ['care_service'], givenOn: '2026-03-02', method: 'in_person', notice })).json();
+    const w = await post('director', `/api/children/${childId}/consents/${created.id}/withdraw`, { reason: '本人不再参加活动' });
+    expect(w.json()).toMatchObject({ status: 'withdrawn', withdrawnReason: '本人不再参加活动' });
+    expect((await post('director', `/api/children/${childId}/consents/${created.id}/withdraw`, { reason: '再次' })).statusCode).toBe(409);
+    const list = await app.inject({ method: 'GET', url: `/api/children/${childId}/consents`, headers: { cookie: cookies.director! } });
+    expect(list.json().consents.map((c: { status: string }) => c.status).sort()).toEqual(['active', 'withdrawn']);
+  });
+
+  it('records a guardian notification', async () => {
+    const res = await post('director', `/api/children/${childId}/guardian-notifications`, { guardianId, notifiedOn: '2026-03-02', method: 'phone', purposes: ['care_service'], content: '已电话告知祖母：孩子本人同意参加关爱服务活动' });
+    expect(res.statusCode).toBe(201);
+  });
+
+  it('a user of another township can neither read nor record consents', async () => {
+    const list = await app.inject({ method: 'GET', url: `/api/children/${childId}/consents`, headers: { cookie: cookies.outsider! } });
+    expect(list.statusCode).toBe(404);
+    const rec = await post('outsider', `/api/children/${childId}/consents`, { givenBy: 'child', purposes: ['care_service'], givenOn: '2026-03-02', method: 'in_person', notice });
+    expect(rec.statusCode).toBe(404);
+  });
+
+  it('every recording and withdrawal is in the ledger', async () => {
+    const reasons = (await ctx.db.selectFrom('ledger_entries').select('reason').where('reason', 'like', 'consent_%').execute()).map((r) => r.reason!.split(':')[0]);
+    expect(reasons.filter((r) => r === 'consent_record').length).toBe(2);
+    expect(reasons).toContain('consent_withdraw');
+  });
+});
