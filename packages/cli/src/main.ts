@@ -5,6 +5,7 @@ import { registerImportExport } from './commands/import-children.ts';
 import { registerLedger } from './commands/ledger.ts';
 import { registerKeys } from './commands/keys.ts';
 import { registerDemo } from './commands/demo.ts';
+import { registerPolicy } from './commands/policy.ts';
 import { translateCommander } from './output.ts';
 import { ChineseHelp } from './help-zh.ts';
 
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerLedger(program);
   registerKeys(program);
   registerDemo(program);
+  registerPolicy(program);
   for (const c of allCommands(program)) {
     c.helpOption('-h, --help', '显示帮助');
     c.configureOutput(program.configureOutput());
