@@ -24,7 +24,7 @@ export interface ChildDetail {
   visits: Array<{ id: string; visitedOn: string; kind: string; visitorName: string | null; fields: ShownField[] }>;
   createdAt: string;
   updatedAt: string;
-  basis?: { purpose: string; purposeLabel: string; article: string; message: string };
+  basis?: { purpose: string; purposeLabel: string; article: string; message: string; strippedFields: string[] };
 }
 
 const SUMMARY_FIELDS: FieldKey[] = ['name', 'gender', 'birthDate', 'idNumber', 'school', 'categories'];

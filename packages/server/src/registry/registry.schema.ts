@@ -16,7 +16,7 @@ export const childDetailSchema = z.object({
   guardians: z.array(z.object({ id: z.string(), relation: z.string(), fields: z.array(shownField) })),
   visits: z.array(z.object({ id: z.string(), visitedOn: z.string(), kind: z.string(), visitorName: z.string().nullable(), fields: z.array(shownField) })),
   createdAt: z.string(), updatedAt: z.string(),
-  basis: z.object({ purpose: z.string(), purposeLabel: z.string(), article: z.string(), message: z.string() }).optional(),
+  basis: z.object({ purpose: z.string(), purposeLabel: z.string(), article: z.string(), message: z.string(), strippedFields: z.array(z.string()) }).optional(),
 });
 
 const text = (max: number) => z.string().max(max, `不能超过 ${max} 个字符`);

@@ -12,6 +12,7 @@ import { insertChildren, storedFieldNames } from './child-writer.ts';
 import { childView, type ChildDetail, type ChildSummary } from './child-view.ts';
 import { categoryIndex, idNumberIndex, nameIndex, schoolIndex } from './child-indexes.ts';
 import { DUTY_BASIS, processingRecord } from './registry.ledger.ts';
+import { decideReveal, refusal, type RevealOutcome } from './reveal-decision.ts';
 
 export interface ListQuery { q?: string; region?: string; category?: string; school?: string; page?: number; pageSize?: number }
 
@@ -83,23 +84,26 @@ export async function getChild(ctx: AppContext, actor: Actor, id: string, req: R
     await appendLedger(ctx.db, processingRecord(actor, { act: 'use', childIds: isUuid(id) ? [id] : [], outcome: 'denied', reason: 'not_found_or_out_of_scope' }));
     throw errors.notFound('儿童');
   }
+  const read = new Set<string>();
   let reveal = new Set<string>();
+  let outcome: RevealOutcome | undefined;
   if (req.purpose) {
     if (!isPurposeCode(req.purpose)) throw errors.validation([{ field: 'purpose', message: `未知的处理目的“${req.purpose}”` }]);
-    if ((FORBIDDEN_PURPOSES as string[]).includes(req.purpose)) {
-      await appendLedger(ctx.db, processingRecord(actor, { act: 'use', accountableOrgId: row.owner_org_id, purpose: req.purpose, childIds: [id], outcome: 'denied', reason: '第十五条' }));
-      throw errors.forbidden(`不得以“${PURPOSE_CODES[req.purpose]}”为目的处理儿童个人信息`, '《困境儿童个人信息保护工作办法》第十五条');
+    outcome = await decideReveal(ctx, actor, row, req.purpose, read);
+    if (!outcome.decision.allowed) {
+      const { code, error } = refusal(outcome.decision);
+      await appendLedger(ctx.db, processingRecord(actor, { act: 'use', accountableOrgId: row.owner_org_id, purpose: req.purpose, childIds: [id], fields: [...read], outcome: 'denied', reason: `${code}:${error.details.article ?? ''}` }));
+      throw error;
     }
-    reveal = new Set(FIELD_KEYS.filter((k) => FIELD_CATALOGUE[k].encrypted));
+    reveal = new Set(outcome.decision.allowedFields);
   }
-  const read = new Set<string>();
   const [guardians, visits] = await Promise.all([repo.guardiansOf(ctx.db, id), repo.visitsOf(ctx.db, id)]);
   const detail = childView(ctx, row, reveal, read, guardians, visits).detail;
   await appendLedger(ctx.db, processingRecord(actor, {
-    act: 'use', accountableOrgId: row.owner_org_id, purpose: req.purpose ?? null, basis: DUTY_BASIS, childIds: [id], fields: [...read],
+    act: 'use', accountableOrgId: row.owner_org_id, purpose: req.purpose ?? null, basis: outcome ? outcome.basisRef : DUTY_BASIS, childIds: [id], fields: [...read],
     outcome: 'allowed', reason: req.purpose ? `revealed:${(req.justification ?? '').slice(0, 200)}` : 'masked_view',
   }));
-  return { ...detail, ...(req.purpose ? { basis: { purpose: req.purpose, purposeLabel: PURPOSE_CODES[req.purpose as keyof typeof PURPOSE_CODES], article: '《个人信息保护法》第十三条第一款第三项', message: '已按所述目的显示完整信息，本次查阅已记入处理台账' } } : {}) };
+  return { ...detail, ...(outcome ? { basis: outcome.dto } : {}) };
 }
 
 export function isUuid(s: string): boolean {

@@ -85,9 +85,28 @@ describe('POST /api/children/:id/consents (第十二条; 个人信息保护法 �
     expect(rec.statusCode).toBe(404);
   });
 
+  it('a reveal for care service rests on consent: for a child of 14 or over, the child’s own (第十二条第三款)', async () => {
+    // The first synthetic child of this file was born on 2010-01-01: 16 on the day of the act.
+    const get = () => app.inject({ method: 'GET', url: `/api/children/${childId}?purpose=care_service`, headers: { cookie: cookies.director! } });
+    const none = await get();
+    expect(none.statusCode).toBe(403);
+    expect(none.json().article).toMatch(/第十二条/u);
+    await post('director', `/api/children/${childId}/consents`, { givenBy: 'guardian', guardianId, purposes: ['care_service'], givenOn: '2026-01-10', method: 'in_person', notice });
+    const guardianOnly = await get();
+    expect(guardianOnly.statusCode).toBe(403);
+    expect(guardianOnly.json().detail).toMatch(/本人同意/u);
+    const own = await post('director', `/api/children/${childId}/consents`, { givenBy: 'child', purposes: ['care_service'], givenOn: '2026-01-10', method: 'in_person', notice });
+    const allowed = await get();
+    expect(allowed.statusCode, allowed.body).toBe(200);
+    expect(allowed.json().basis.purpose).toBe('care_service');
+    // Withdrawal takes effect at once.
+    await post('director', `/api/children/${childId}/consents/${own.json().id}/withdraw`, { reason: '本人撤回' });
+    expect((await get()).statusCode).toBe(403);
+  });
+
   it('every recording and withdrawal is in the ledger', async () => {
     const reasons = (await ctx.db.selectFrom('ledger_entries').select('reason').where('reason', 'like', 'consent_%').execute()).map((r) => r.reason!.split(':')[0]);
-    expect(reasons.filter((r) => r === 'consent_record').length).toBe(2);
+    expect(reasons.filter((r) => r === 'consent_record').length).toBe(4);
     expect(reasons).toContain('consent_withdraw');
   });
 });

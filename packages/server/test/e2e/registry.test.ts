@@ -93,7 +93,7 @@ describe('/api/children/:id/guardians/:guardianId', () => {
     expect(bad.json().fields[0]).toMatchObject({ field: 'phone' });
     const ok = await call('countyOfficer', 'PATCH', `/api/children/${childId}/guardians/${gid}`, { phone: '13811112222' });
     expect(ok.json()).toEqual({ id: gid, changed: ['guardianPhone'] });
-    const shown = await call('countyOfficer', 'GET', `/api/children/${childId}?purpose=care_service`);
+    const shown = await call('countyOfficer', 'GET', `/api/children/${childId}?purpose=social_assistance`);
     expect(shown.json().guardians.find((g: { id: string }) => g.id === gid).fields.find((f: { key: string }) => f.key === 'guardianPhone').value).toBe('13811112222');
     expect((await call('countyOfficer', 'DELETE', `/api/children/${childId}/guardians/${gid}`, {})).statusCode).toBe(400);
     expect((await call('countyOfficer', 'DELETE', `/api/children/${childId}/guardians/${gid}`, { reason: '录入重复' })).statusCode).toBe(204);
@@ -149,7 +149,7 @@ describe('jurisdiction: every registry route, as users of other regions and org 
   });
 
   it('the child is still intact after all those attempts', async () => {
-    const res = await call('countyOfficer', 'GET', `/api/children/${childId}?purpose=care_service`);
+    const res = await call('countyOfficer', 'GET', `/api/children/${childId}?purpose=social_assistance`);
     expect(res.statusCode).toBe(200);
     expect(res.json().guardians).toHaveLength(1);
     expect(res.json().visits).toHaveLength(0);

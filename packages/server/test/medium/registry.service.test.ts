@@ -46,7 +46,12 @@ describe('registry: collect, read masked, reveal with purpose (第三、四条)'
       ['collect', 'succeeded', null], ['use', 'allowed', 'masked_view'], ['use', 'allowed', 'revealed'],
     ]);
     expect(entries[2]!.purpose).toBe('social_assistance');
-    expect(entries[2]!.fields).toContain('health');
+    // Minimum necessary (第七条; 个人信息保护法 第六条): health is outside social assistance, so it stays masked and unread.
+    expect(entries[2]!.fields).toContain('name');
+    expect(entries[2]!.fields).not.toContain('health');
+    expect(revealed.basis!.strippedFields).toContain('health');
+    expect(revealed.groups.flatMap((g) => g.fields).find((f) => f.key === 'health')).toMatchObject({ value: '***', masked: true });
+    expect(entries[2]!.basis).toMatch(/第十三条第一款第三项/u);
     // Field names only: no value of the child appears in any ledger column.
     expect(JSON.stringify(entries)).not.toContain('欧阳晓明');
     expect(JSON.stringify(entries)).not.toContain(input.idNumber);
@@ -133,7 +138,7 @@ describe('edits, guardians, visits, deletion by crypto-shredding', () => {
     expect((await listChildren(ctx, officer, { school: '鼓楼第二中心小学' })).items.map((c) => c.id)).toContain(id);
     await addGuardian(ctx, officer, id, { name: '李测试', relation: '母亲', phone: '13912345678' });
     await addVisit(ctx, officer, id, { visitedOn: '2026-03-01', kind: 'home', notes: '家中整洁，儿童状态良好' });
-    const d = await getChild(ctx, officer, id, { purpose: 'care_service' });
+    const d = await getChild(ctx, officer, id, { purpose: 'social_assistance' });
     expect(d.guardians).toHaveLength(2);
     expect(d.visits[0]!.fields[0]!.value).toBe('家中整洁，儿童状态良好');
     const hist = await childHistory(ctx, officer, id);
