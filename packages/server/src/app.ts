@@ -18,6 +18,7 @@ import { regionsRoutes } from './regions/regions.routes.ts';
 import { registryRoutes } from './registry/registry.routes.ts';
 import { ledgerRoutes } from './ledger/ledger.routes.ts';
 import { consentRoutes } from './consent/consent.routes.ts';
+import { policyRoutes } from './policy/policy.routes.ts';
 
 export interface BuildOptions {
   logger?: boolean;
@@ -66,6 +67,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     await api.register(registryRoutes, { ctx, prefix: '/children' });
     await api.register(consentRoutes, { ctx, prefix: '/children' });
     await api.register(ledgerRoutes, { ctx, prefix: '/ledger' });
+    await api.register(policyRoutes, { ctx });
   }, { prefix: '/api' });
 
   const web = opts.serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'));
