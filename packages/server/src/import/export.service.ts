@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { errors, FIELD_CATALOGUE, FIELD_KEYS, FORBIDDEN_PURPOSES, PURPOSE_CODES, isPurposeCode, type FieldKey } from '@hutong/core';
+import { errors, FORBIDDEN_PURPOSES, PURPOSE_CODES, isPurposeCode, type FieldKey, type PurposeCode } from '@hutong/core';
 import type { AppContext } from '../context.ts';
 import type { Actor } from '../shared/http/actor.ts';
 import type { EncryptedFields } from '../shared/db/schema.ts';
@@ -10,6 +10,7 @@ import { openChildKey } from '../registry/child-cipher.ts';
 import { showField } from '../registry/child-projection.ts';
 import { DUTY_BASIS, processingRecord } from '../registry/registry.ledger.ts';
 import { sealedGuardiansOf } from '../registry/registry-lookup.service.ts';
+import { decideReveal } from '../registry/reveal-decision.ts';
 import { COLUMNS, HEADERS } from './import-columns.ts';
 import { sheetFormat } from './sheet-reader.ts';
 import { openSheetWriter } from './sheet-writer.ts';
@@ -24,11 +25,11 @@ export interface ExportOptions {
   onProgress?: (done: number) => void;
 }
 
-export interface ExportReport { file: string; children: number; masked: boolean; purpose: string | null; fields: string[]; seconds: number }
+/** `withheld`: children whose identifying fields stayed masked because no lawful basis covered them. */
+export interface ExportReport { file: string; children: number; masked: boolean; purpose: string | null; withheld: number; fields: string[]; seconds: number }
 
 const PAGE = 1000;
 const GUARDIAN_COLUMNS = new Set<string>(['guardianName', 'guardianRelation', 'guardianPhone', 'guardianIdNumber']);
-const ENCRYPTED = new Set<string>(FIELD_KEYS.filter((k) => FIELD_CATALOGUE[k].encrypted));
 
 /** Refuses unknown purposes, and the three 第十五条 forbids whatever else allows them (recorded as denied). */
 async function checkPurpose(ctx: AppContext, actor: Actor, org: ImportOrg, purpose: string | undefined): Promise<void> {
@@ -55,8 +56,9 @@ export async function exportChildren(ctx: AppContext, opts: ExportOptions): Prom
   await checkPurpose(ctx, actor, org, opts.purpose);
   if (fs.existsSync(opts.out)) throw errors.conflict(`输出文件已存在：${opts.out}（为免覆盖，请换一个文件名或先删除）`);
   const started = process.hrtime.bigint();
-  const reveal: ReadonlySet<string> = opts.purpose ? ENCRYPTED : new Set();
   const read = new Set<string>();
+  const bases = new Set<string>();
+  let withheld = 0;
   const childIds: string[] = [];
   const tmp = path.join(path.dirname(path.resolve(opts.out)), `.${path.basename(opts.out)}.${process.pid}.part`);
   const writer = await openSheetWriter(tmp, format);
@@ -75,6 +77,15 @@ export async function exportChildren(ctx: AppContext, opts: ExportOptions): Prom
         const cipher = c.data_key_wrapped ? openChildKey(ctx.keyring, c.id, c.data_key_wrapped, c.master_key_version!) : null;
         const clear = { gender: c.gender, grade: c.grade, regionCode: c.region_code.trim() };
         const gs = byChild.get(c.id) ?? [];
+        // Each child's fields are revealed only as far as the lawful-basis decision allows for it.
+        let reveal: ReadonlySet<string> = new Set();
+        if (opts.purpose) {
+          const outcome = await decideReveal(ctx, actor, { ...c, fields_enc: c.fields_enc as EncryptedFields }, opts.purpose as PurposeCode, read);
+          if (outcome.decision.allowed) {
+            reveal = new Set(outcome.decision.allowedFields);
+            bases.add(outcome.basisRef);
+          } else withheld++;
+        }
         await writer.write(COLUMNS.map(({ key }) => {
           if (!GUARDIAN_COLUMNS.has(key)) return showField(key, 'children', c.id, c.fields_enc as EncryptedFields, clear, cipher, reveal, read).value ?? '';
           const values = gs.map((g) => showField(key as FieldKey, 'guardians', g.id, g.fields_enc as EncryptedFields, { guardianRelation: g.relation }, cipher, reveal, read).value ?? '');
@@ -88,8 +99,8 @@ export async function exportChildren(ctx: AppContext, opts: ExportOptions): Prom
     }
     await writer.close();
     await appendLedger(ctx.db, processingRecord(actor, {
-      act: 'use', accountableOrgId: org.id, purpose: opts.purpose ?? null, basis: DUTY_BASIS, childIds,
-      fields: [...read], outcome: 'allowed', reason: 'export',
+      act: 'use', accountableOrgId: org.id, purpose: opts.purpose ?? null, basis: opts.purpose ? [...bases].join(' | ').slice(0, 2000) : DUTY_BASIS, childIds,
+      fields: [...read], outcome: 'allowed', reason: withheld ? `export withheld:${withheld}` : 'export',
     }));
     fs.renameSync(tmp, opts.out);
   } catch (err) {
@@ -97,7 +108,7 @@ export async function exportChildren(ctx: AppContext, opts: ExportOptions): Prom
     throw err;
   }
   return {
-    file: opts.out, children: childIds.length, masked: !opts.purpose, purpose: opts.purpose ?? null,
+    file: opts.out, children: childIds.length, masked: !opts.purpose, purpose: opts.purpose ?? null, withheld,
     fields: [...read].sort(), seconds: Number(process.hrtime.bigint() - started) / 1e9,
   };
 }

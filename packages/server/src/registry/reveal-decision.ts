@@ -20,7 +20,9 @@ export interface RevealOutcome {
  * identifying fields for this purpose today, and which. Reading the birth date and categories to
  * ask is itself a 使用, so they join `read`.
  */
-export async function decideReveal(ctx: AppContext, actor: Actor, row: ChildRow, purpose: PurposeCode, read: Set<string>): Promise<RevealOutcome> {
+export type RevealRow = Pick<ChildRow, 'id' | 'region_code' | 'data_key_wrapped' | 'master_key_version' | 'fields_enc'>;
+
+export async function decideReveal(ctx: AppContext, actor: Actor, row: RevealRow, purpose: PurposeCode, read: Set<string>): Promise<RevealOutcome> {
   const cipher = openChildKey(ctx.keyring, row.id, row.data_key_wrapped!, row.master_key_version!);
   const birthDate = openField(cipher, 'children', row.id, row.fields_enc, 'birthDate')!;
   const categories = JSON.parse(openField(cipher, 'children', row.id, row.fields_enc, 'categories') ?? '[]') as ChildCategory[];

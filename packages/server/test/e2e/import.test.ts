@@ -173,6 +173,10 @@ describe('hutong export children', () => {
     for (const x of readCsv(fixture('children-valid.csv'))) if (x['身份证号']) expect(ids).toContain(x['身份证号']);
     const entry = await ctx.db.selectFrom('ledger_entries').selectAll().where('reason', '=', 'export').where('purpose', '=', 'social_assistance').executeTakeFirstOrThrow();
     expect(entry.fields).toEqual(expect.arrayContaining(['categories', 'idNumber', 'guardianPhone']));
+    // Minimum necessary per child: health is outside social assistance, so it was never decrypted.
+    expect(entry.fields).not.toContain('health');
+    expect(entry.basis).toMatch(/第十三条第一款第三项/u);
+    expect(r.withheld).toBe(0);
   });
 
   it('refuses a forbidden purpose citing 第十五条, writes no file and records the refusal', async () => {
