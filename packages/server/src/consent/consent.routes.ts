@@ -5,6 +5,7 @@ import type { RouteOptions } from '../shared/http/route-options.ts';
 import { requireActor } from '../auth/auth.plugin.ts';
 import { consentCreateSchema, consentWithdrawSchema, notificationCreateSchema } from './consent.schema.ts';
 import { listConsents, recordConsent, recordNotification, withdrawConsent } from './consent.service.ts';
+import { turningFourteen } from './turning-14.service.ts';
 
 const tags = ['同意与告知'];
 const childParams = z.object({ id: z.string().max(64) });
@@ -12,6 +13,8 @@ const childParams = z.object({ id: z.string().max(64) });
 /** Mounted under /api/children: consents and guardian notifications hang off a child. */
 export const consentRoutes: FastifyPluginAsync<RouteOptions> = async (app, { ctx }) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get('/turning-14', { schema: { tags, summary: '即将年满十四周岁、目前仅凭监护人同意处理的儿童（第十二条）', querystring: z.object({ withinDays: z.coerce.number().int().min(1).max(366).optional() }) } },
+    async (req) => ({ items: await turningFourteen(ctx, requireActor(req), req.query.withinDays ?? 60) }));
   r.get('/:id/consents', { schema: { tags, summary: '该儿童的同意记录与监护人告知', params: childParams } },
     async (req) => listConsents(ctx, requireActor(req), req.params.id));
   r.post('/:id/consents', { bodyLimit: 16 * 1024 * 1024, schema: { tags, summary: '登记同意（第十二条；单独同意另行登记）', params: childParams, body: consentCreateSchema } },

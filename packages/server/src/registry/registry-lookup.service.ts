@@ -2,7 +2,8 @@ import { errors, type Permission } from '@hutong/core';
 import type { AppContext } from '../context.ts';
 import type { Actor } from '../shared/http/actor.ts';
 import { appendLedger } from '../ledger/ledger-append.ts';
-import { processingRecord } from './registry.ledger.ts';
+import { DUTY_BASIS, processingRecord } from './registry.ledger.ts';
+import { openChildKey, openField } from './child-cipher.ts';
 import { isUuid } from './registry.service.ts';
 import * as repo from './children.repo.ts';
 
@@ -36,4 +37,23 @@ export async function childInScope(ctx: AppContext, actor: Actor, childId: strin
   }
   const guardians = (await repo.guardiansOf(ctx.db, childId)).map((g) => ({ id: g.id, relation: g.relation }));
   return { id: row.id, ownerOrgId: row.owner_org_id, guardians };
+}
+
+/**
+ * Birth dates of every child the actor can see, for date-driven work lists (children turning 14).
+ * Only the birth date is decrypted, and that reading is ledgered like any other 使用.
+ */
+export async function birthDatesInScope(ctx: AppContext, actor: Actor): Promise<Array<{ id: string; ownerOrgId: string; birthDate: string }>> {
+  const out: Array<{ id: string; ownerOrgId: string; birthDate: string }> = [];
+  const PAGE = 2000;
+  for (let offset = 0; ; offset += PAGE) {
+    const { rows } = await repo.listChildren(ctx.db, actor, { tokenFilters: [], limit: PAGE, offset });
+    for (const r of rows) {
+      if (!r.data_key_wrapped) continue;
+      const birthDate = openField(openChildKey(ctx.keyring, r.id, r.data_key_wrapped, r.master_key_version!), 'children', r.id, r.fields_enc, 'birthDate');
+      if (birthDate) out.push({ id: r.id, ownerOrgId: r.owner_org_id, birthDate });
+    }
+    if (rows.length) await appendLedger(ctx.db, processingRecord(actor, { act: 'use', childIds: rows.map((r) => r.id), fields: ['birthDate'], basis: DUTY_BASIS, outcome: 'allowed', reason: 'turning14_queue' }));
+    if (rows.length < PAGE) return out;
+  }
 }

@@ -6,6 +6,8 @@ import { sm3 } from '../../src/shared/crypto/index.ts';
 import { createTestContext } from '../helpers/test-context.ts';
 import { createOrg, signInAs } from '../helpers/auth-helpers.ts';
 import { syntheticChild } from '../helpers/registry-fixtures.ts';
+import { composeIdNumber, isIsoDate } from '@hutong/core';
+import { today } from '../../src/registry/registry.service.ts';
 
 const V1 = '350102001001';
 let ctx: AppContext;
@@ -108,5 +110,50 @@ describe('POST /api/children/:id/consents (第十二条; 个人信息保护法 �
     const reasons = (await ctx.db.selectFrom('ledger_entries').select('reason').where('reason', 'like', 'consent_%').execute()).map((r) => r.reason!.split(':')[0]);
     expect(reasons.filter((r) => r === 'consent_record').length).toBe(4);
     expect(reasons).toContain('consent_withdraw');
+  });
+});
+
+function shift(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** A birth date whose 14th birthday falls `days` from today (never 29 February). */
+function bornFourteenYearsBefore(days: number): string {
+  for (let d = days; ; d++) {
+    const birthday = shift(today(), d);
+    const birth = `${Number(birthday.slice(0, 4)) - 14}${birthday.slice(4)}`;
+    if (isIsoDate(birth)) return birth;
+  }
+}
+
+describe('GET /api/children/turning-14 (第十二条)', () => {
+  it('lists children turning 14 within 60 days whose processing rests on guardian consent alone', async () => {
+    const make = async (days: number, name: string) => {
+      const birthDate = bornFourteenYearsBefore(days);
+      const res = await post('director', '/api/children', { ...syntheticChild(V1), name, birthDate, gender: 'female', idNumber: composeIdNumber('350102', birthDate, 321, 'female') });
+      expect(res.statusCode, res.body).toBe(201);
+      const id = res.json().id as string;
+      const gid = (await app.inject({ method: 'GET', url: `/api/children/${id}`, headers: { cookie: cookies.director! } })).json().guardians[0].id;
+      await post('director', `/api/children/${id}/consents`, { givenBy: 'guardian', guardianId: gid, purposes: ['care_service', 'education_aid'], givenOn: '2026-01-05', method: 'in_person', notice });
+      return id;
+    };
+    const soon = await make(20, '张近期');
+    const alsoAsked = await make(30, '李已问');
+    await post('director', `/api/children/${alsoAsked}/consents`, { givenBy: 'child', purposes: ['care_service', 'education_aid'], givenOn: '2026-01-05', method: 'in_person', notice });
+    const later = await make(90, '王以后');
+    const res = await app.inject({ method: 'GET', url: '/api/children/turning-14', headers: { cookie: cookies.director! } });
+    expect(res.statusCode).toBe(200);
+    const ids = res.json().items.map((x: { childId: string }) => x.childId);
+    expect(ids).toContain(soon);
+    expect(ids).not.toContain(alsoAsked);
+    expect(ids).not.toContain(later);
+    const item = res.json().items.find((x: { childId: string }) => x.childId === soon);
+    expect(item.daysLeft).toBe(21);
+    expect(item.purposes.map((p: { code: string }) => p.code).sort()).toEqual(['care_service', 'education_aid']);
+    expect(res.body).not.toContain('张近期');
+    const outsider = await app.inject({ method: 'GET', url: '/api/children/turning-14', headers: { cookie: cookies.outsider! } });
+    expect(outsider.json().items).toEqual([]);
   });
 });
