@@ -19,6 +19,7 @@ import { registryRoutes } from './registry/registry.routes.ts';
 import { ledgerRoutes } from './ledger/ledger.routes.ts';
 import { consentRoutes } from './consent/consent.routes.ts';
 import { policyRoutes } from './policy/policy.routes.ts';
+import { emergencyRoutes } from './registry/emergency.routes.ts';
 
 export interface BuildOptions {
   logger?: boolean;
@@ -68,6 +69,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     await api.register(consentRoutes, { ctx, prefix: '/children' });
     await api.register(ledgerRoutes, { ctx, prefix: '/ledger' });
     await api.register(policyRoutes, { ctx });
+    await api.register(emergencyRoutes, { ctx, prefix: '/emergency-access' });
   }, { prefix: '/api' });
 
   const web = opts.serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'));

@@ -29,3 +29,18 @@ export function assertPermission(actor: Actor, permission: Permission): void {
     throw errors.forbidden(`角色“${actor.role}”无权执行此操作（${permission}）：系统管理员管理账号但不查阅儿童信息，审计员查阅台账但不查阅名册`, '《未成年人网络保护条例》第三十六条');
   }
 }
+
+/**
+ * Break-glass scope: the actor's jurisdiction subtree WITHOUT the org-line condition, for an
+ * emergency read of one child (justified, time-boxed, reviewed). Used only by the emergency
+ * access service; every use is ledgered and queued for the protection officer.
+ */
+export function emergencyScopedChildren(db: Kysely<Database>, actor: Actor): SelectQueryBuilder<Database, 'children' | 'orgs', {}> {
+  assertPermission(actor, 'child.read');
+  if (!actor.orgType) throw errors.forbidden('您的账号未归属任何机构，不能访问儿童信息', '《未成年人网络保护条例》第三十六条');
+  return db
+    .selectFrom('children')
+    .innerJoin('orgs', 'orgs.id', 'children.owner_org_id')
+    .where('children.shredded_at', 'is', null)
+    .where('children.region_code', 'like', `${subtreePrefix(actor.jurisdiction)}%`);
+}

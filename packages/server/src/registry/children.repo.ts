@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, EncryptedFields } from '../shared/db/schema.ts';
 import type { Actor } from '../shared/http/actor.ts';
-import { scopedChildren } from '../access/child-scope.ts';
+import { emergencyScopedChildren, scopedChildren } from '../access/child-scope.ts';
 import type { Permission } from '@hutong/core';
 
 /**
@@ -87,4 +87,13 @@ export async function guardiansOfChildren(db: Db, childIds: string[]) {
   if (childIds.length === 0) return [];
   return db.selectFrom('guardians').select(['id', 'child_id', 'relation', 'fields_enc'])
     .where('child_id', 'in', childIds).orderBy('child_id').orderBy('created_at').orderBy('id').execute();
+}
+
+/** Emergency (break-glass) reads: jurisdiction only; see access/child-scope.ts. */
+export async function findChildForEmergency(db: Db, actor: Actor, by: { id?: string; idNumberIndex?: Buffer }): Promise<ChildRow | undefined> {
+  let q = emergencyScopedChildren(db, actor).select(CHILD_COLUMNS);
+  if (by.id) q = q.where('children.id', '=', by.id);
+  if (by.idNumberIndex) q = q.where('children.bidx_id_number', '=', by.idNumberIndex);
+  if (!by.id && !by.idNumberIndex) return undefined;
+  return (await q.executeTakeFirst()) as ChildRow | undefined;
 }

@@ -185,7 +185,22 @@ export interface GuardianNotificationsTable {
   created_at: Timestamp;
 }
 
+export interface EmergencyAccessesTable {
+  id: string;
+  child_id: string;
+  user_id: string;
+  org_id: string | null;
+  justification: string;
+  created_at: Timestamp;
+  expires_at: Date;
+  reviewed_by: string | null;
+  reviewed_at: Date | null;
+  review_outcome: 'justified' | 'unjustified' | null;
+  review_note: string | null;
+}
+
 export interface Database {
+  emergency_accesses: EmergencyAccessesTable;
   consents: ConsentsTable;
   guardian_notifications: GuardianNotificationsTable;
   orgs: OrgsTable;
