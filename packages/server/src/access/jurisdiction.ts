@@ -1,13 +1,11 @@
-import { regionPrefix } from '@hutong/core';
+import { isWithinJurisdiction, NATIONWIDE, regionPrefix } from '@hutong/core';
 
-/** '000000000000' is the whole country (platform admins and national auditors). */
-export const NATIONWIDE = '000000000000';
+export { NATIONWIDE };
 
 /** The SQL LIKE prefix of a region subtree; '' for nationwide. */
 export function subtreePrefix(code12: string): string {
   return code12 === NATIONWIDE ? '' : regionPrefix(code12);
 }
 
-export function inSubtree(root12: string, code12: string): boolean {
-  return code12.startsWith(subtreePrefix(root12));
-}
+/** Whether `code12` lies in the subtree rooted at `root12` (the same rule the decision applies). */
+export const inSubtree = isWithinJurisdiction;

@@ -1,12 +1,11 @@
-import { errors, HutongError, isWithin, normaliseRegionCode } from '@hutong/core';
-import { getDivisions, ROOT_CODE } from '@hutong/divisions';
+import { errors, HutongError, isWithinJurisdiction, NATIONWIDE, normaliseRegionCode } from '@hutong/core';
+import { getDivisions } from '@hutong/divisions';
 
 /**
- * 全国: the division tree's root, 12 zeros. Not a real unit (no province is 00), so only roles
- * whose work is not tied to a place (admin, auditor) may hold it as their jurisdiction, and
- * prefix checks must treat it as "everything" explicitly (core's isWithin refuses it).
+ * 全国 (NATIONWIDE, 12 zeros) is not a real unit, so only roles whose work is not tied to a place
+ * (admin, auditor) may hold it as their jurisdiction.
  */
-export const NATIONWIDE = ROOT_CODE;
+export { NATIONWIDE };
 
 /**
  * Normalises a region code (2/4/6/9/12 digits) and checks the unit exists in the shipped 2023
@@ -33,9 +32,8 @@ export function checkRegionCode(raw: string, field: string, opts: { allowNationw
 
 /** Jurisdiction containment with the nationwide root understood. */
 export function regionWithin(ancestor: string, code: string): boolean {
-  if (ancestor === NATIONWIDE) return true;
-  if (code === NATIONWIDE) return false;
-  return isWithin(ancestor, code);
+  if (code === NATIONWIDE) return ancestor === NATIONWIDE;
+  return isWithinJurisdiction(ancestor, code);
 }
 
 /** 北京市东城区…, or null when the tree does not know the code (or it is the root). */
