@@ -53,8 +53,17 @@ function buildConsole() {
   return r.status === 0 ? null : { passed: 0, failed: 1, note: `console build failed (exit ${r.status}): npm run build -w packages/web` };
 }
 
+/** Strict type checking of every package counts as one test: a type error fails the run. */
+function typecheck() {
+  if (extra.length) return [];
+  console.log('\n=== typecheck ===');
+  const bad = [['tsconfig.json'], ['packages/web']].filter(([project]) =>
+    spawnSync('npx', ['tsc', '-p', project, '--noEmit'], { cwd: root, stdio: 'inherit' }).status !== 0);
+  return [{ passed: bad.length ? 0 : 1, failed: bad.length ? 1 : 0, note: bad.length ? `typecheck failed: ${bad.join(', ')}` : undefined }];
+}
+
 const buildProblem = buildConsole();
-const results = [...(buildProblem ? [buildProblem] : []), run('pglite', [], { HUTONG_TEST_DATABASE_URL: '' })];
+const results = [...typecheck(), ...(buildProblem ? [buildProblem] : []), run('pglite', [], { HUTONG_TEST_DATABASE_URL: '' })];
 if (process.env.HUTONG_TEST_DATABASE_URL) {
   // Database-touching suites again on PostgreSQL; pure suites need not run twice.
   results.push(run('postgres', ['packages/server/test', 'packages/cli/test'], {}));

@@ -1,5 +1,5 @@
 import {
-  errors, FIELD_CATALOGUE, FIELD_KEYS, FORBIDDEN_PURPOSES, PURPOSE_CODES, isPurposeCode, normaliseRegionCode, parseCategory,
+  errors, isPurposeCode, normaliseRegionCode, parseCategory,
 } from '@hutong/core';
 import type { AppContext } from '../context.ts';
 import type { Actor } from '../shared/http/actor.ts';
