@@ -6,6 +6,7 @@ import { requireActor } from '../auth/auth.plugin.ts';
 import { consentCreateSchema, consentWithdrawSchema, notificationCreateSchema } from './consent.schema.ts';
 import { listConsents, recordConsent, recordNotification, withdrawConsent } from './consent.service.ts';
 import { turningFourteen } from './turning-14.service.ts';
+import { deletionTasks } from './deletion-tasks.service.ts';
 
 const tags = ['同意与告知'];
 const childParams = z.object({ id: z.string().max(64) });
@@ -15,6 +16,8 @@ export const consentRoutes: FastifyPluginAsync<RouteOptions> = async (app, { ctx
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get('/turning-14', { schema: { tags, summary: '即将年满十四周岁、目前仅凭监护人同意处理的儿童（第十二条）', querystring: z.object({ withinDays: z.coerce.number().int().min(1).max(366).optional() }) } },
     async (req) => ({ items: await turningFourteen(ctx, requireActor(req), req.query.withinDays ?? 60) }));
+  r.get('/deletion-tasks', { schema: { tags, summary: '应删除的儿童信息（年满十八周岁、同意全部撤回或到期；个人信息保护法 第四十七条）' } },
+    async (req) => ({ items: await deletionTasks(ctx, requireActor(req)) }));
   r.get('/:id/consents', { schema: { tags, summary: '该儿童的同意记录与监护人告知', params: childParams } },
     async (req) => listConsents(ctx, requireActor(req), req.params.id));
   r.post('/:id/consents', { bodyLimit: 16 * 1024 * 1024, schema: { tags, summary: '登记同意（第十二条；单独同意另行登记）', params: childParams, body: consentCreateSchema } },
