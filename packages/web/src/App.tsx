@@ -12,6 +12,7 @@ const ChildDetailPage = lazy(() => import('./pages/ChildDetailPage.tsx'));
 const LedgerPage = lazy(() => import('./pages/LedgerPage.tsx'));
 const OrgsPage = lazy(() => import('./pages/admin/OrgsPage.tsx'));
 const UsersPage = lazy(() => import('./pages/admin/UsersPage.tsx'));
+const PolicyCheckPage = lazy(() => import('./pages/PolicyCheckPage.tsx'));
 const TokensPage = lazy(() => import('./pages/TokensPage.tsx'));
 const PasswordPage = lazy(() => import('./pages/PasswordPage.tsx'));
 
@@ -57,6 +58,7 @@ export function App() {
             <Route path="ledger" element={<RequirePermission permission="ledger.read"><LedgerPage /></RequirePermission>} />
             <Route path="admin/orgs" element={<RequirePermission permission="org.manage"><OrgsPage /></RequirePermission>} />
             <Route path="admin/users" element={<RequirePermission permission="user.manage"><UsersPage /></RequirePermission>} />
+            <Route path="policy-check" element={<PolicyCheckPage />} />
             <Route path="account/tokens" element={<TokensPage />} />
             <Route path="account/password" element={<PasswordPage />} />
             <Route path="*" element={<NotFound />} />

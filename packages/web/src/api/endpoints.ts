@@ -1,6 +1,6 @@
 import { http } from './client.ts';
 import type {
-  ApiToken, Checkpoint, ChildDetail, ChildSummary, CreatedToken, CreatedUser, InclusionProof, LedgerEntry,
+  ApiToken, Checkpoint, ConsentsAnswer, NewConsent, NewNotification, PolicyCheckResult, ChildDetail, ChildSummary, CreatedToken, CreatedUser, InclusionProof, LedgerEntry,
   LoginNext, Me, Org, Page, Region, RegionDetail, TotpEnrolment, User, VerifyResult,
 } from './types.ts';
 
@@ -86,4 +86,18 @@ export const ledgerApi = {
   verify: () => http.post<VerifyResult>('/ledger/verify'),
   latestCheckpoint: () => http.get<Checkpoint | null>('/ledger/checkpoints/latest'),
   inclusionProof: (seq: number, treeSize?: number) => http.get<InclusionProof>('/ledger/proofs/inclusion', { seq, treeSize }),
+};
+
+export const consentsApi = {
+  list: (childId: string) => http.get<ConsentsAnswer>(`/children/${encodeURIComponent(childId)}/consents`),
+  create: (childId: string, body: NewConsent) => http.post<unknown>(`/children/${encodeURIComponent(childId)}/consents`, body),
+  withdraw: (childId: string, consentId: string, reason: string) =>
+    http.post<unknown>(`/children/${encodeURIComponent(childId)}/consents/${encodeURIComponent(consentId)}/withdraw`, { reason }),
+  notify: (childId: string, body: NewNotification) =>
+    http.post<unknown>(`/children/${encodeURIComponent(childId)}/guardian-notifications`, body),
+};
+
+export const policyApi = {
+  /** Same scenario format as `hutong policy check`, one object per line. */
+  check: (scenarios: Record<string, unknown>[]) => http.post<PolicyCheckResult[]>('/policy/check', scenarios),
 };

@@ -222,3 +222,75 @@ export interface InclusionProof {
   rootHash: string;
   proof: string[];
 }
+
+/** 个人信息保护法 第十七条: what the person was told before consenting. */
+export interface ConsentNotice {
+  purpose: string;
+  method: string;
+  categories: string;
+  retention: string;
+  rights: string;
+  contact: string;
+  necessityAndImpact?: string;
+}
+
+export interface Consent {
+  id: string;
+  givenBy: 'guardian' | 'child';
+  guardianId: string | null;
+  guardianRelation: string | null;
+  purposes: string[];
+  purposeLabels?: string[];
+  recipientOrgTypes: string[] | null;
+  fieldClasses: string[] | null;
+  separate: boolean;
+  givenOn: string;
+  validUntil: string | null;
+  method: string;
+  evidenceSm3: string | null;
+  notice: ConsentNotice;
+  noticeOfNecessityAndImpact: boolean;
+  status: 'active' | 'withdrawn' | 'expired';
+  withdrawnAt: string | null;
+  withdrawnReason: string | null;
+}
+
+export interface GuardianNotification {
+  id: string;
+  guardianId: string | null;
+  notifiedOn: string;
+  method: string;
+  purposes: string[];
+  content: string;
+}
+
+export interface ConsentsAnswer {
+  consents: Consent[];
+  notifications: GuardianNotification[];
+}
+
+export interface NewConsent {
+  givenBy: 'guardian' | 'child';
+  guardianId?: string;
+  purposes: string[];
+  recipientOrgTypes?: string[];
+  separate?: boolean;
+  givenOn: string;
+  validUntil?: string;
+  method: 'paper' | 'in_person' | 'phone';
+  evidenceBase64?: string;
+  notice: ConsentNotice;
+  noticeOfNecessityAndImpact?: boolean;
+}
+
+export interface NewNotification {
+  guardianId?: string;
+  notifiedOn: string;
+  method: 'paper' | 'in_person' | 'phone' | 'sms';
+  purposes: string[];
+  content: string;
+}
+
+export type PolicyCheckResult =
+  | { index: number; id: string; decision: 'allow' | 'deny'; allowedFields: string[]; reasons: { article: string; message: string }[]; error?: undefined }
+  | { index: number; id: string | null; error: { code: string; fields: { field: string; message: string }[] }; decision?: undefined };

@@ -3,6 +3,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { Button, Drawer, Flex, Layout, Menu, Popover, Space, Spin, Tag, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import {
+  ExperimentOutlined,
   AuditOutlined, BankOutlined, HomeOutlined, KeyOutlined, LockOutlined, LogoutOutlined, MenuOutlined, TeamOutlined,
   UserOutlined, UsergroupAddOutlined,
 } from '@ant-design/icons';
@@ -17,6 +18,8 @@ interface NavItem {
   label: string;
   icon: React.ReactNode;
   permission?: string;
+  /** Roles that do not see it. */
+  hideForRoles?: string[];
   group?: string;
 }
 
@@ -25,6 +28,7 @@ export const NAV: NavItem[] = [
   { path: '/', label: '首页', icon: <HomeOutlined /> },
   { path: '/children', label: '儿童名册', icon: <TeamOutlined />, permission: 'child.read' },
   { path: '/ledger', label: '处理台账', icon: <AuditOutlined />, permission: 'ledger.read' },
+  { path: '/policy-check', label: '合法性判定演练', icon: <ExperimentOutlined />, hideForRoles: ['admin'] },
   { path: '/admin/orgs', label: '机构管理', icon: <BankOutlined />, permission: 'org.manage', group: '系统管理' },
   { path: '/admin/users', label: '用户管理', icon: <UsergroupAddOutlined />, permission: 'user.manage', group: '系统管理' },
   { path: '/account/tokens', label: 'API 令牌', icon: <KeyOutlined />, group: '我的账户' },
@@ -45,7 +49,7 @@ export function AppLayout() {
   const navigate = useNavigate();
 
   const items = useMemo<MenuProps['items']>(() => {
-    const visible = NAV.filter((n) => !n.permission || can(n.permission));
+    const visible = NAV.filter((n) => (!n.permission || can(n.permission)) && !n.hideForRoles?.includes(me?.user.role ?? ''));
     const out: NonNullable<MenuProps['items']> = [];
     const groups = new Map<string, NavItem[]>();
     for (const n of visible) {
@@ -56,7 +60,7 @@ export function AppLayout() {
       out.push({ type: 'group', key: g, label: g, children: ns.map((n) => ({ key: n.path, icon: n.icon, label: n.label })) });
     }
     return out;
-  }, [can]);
+  }, [can, me]);
 
   if (!me) return null;
   const key = selectedKey(location.pathname);

@@ -17,6 +17,7 @@ import { LoadError, ProblemAlert } from '../components/ProblemAlert.tsx';
 import { PurposeDialog, type PurposeInput } from '../components/PurposeDialog.tsx';
 import { LedgerTable } from '../components/LedgerTable.tsx';
 import { LedgerEntryDrawer } from '../components/LedgerEntryDrawer.tsx';
+import { ConsentsTab } from '../components/ConsentsTab.tsx';
 
 const SENSITIVITY_COLORS: Record<Sensitivity, string> = { direct: '#cf1322', location: '#d46b08', sensitive: '#722ed1', general: '#8c8c8c' };
 const SENSITIVITY_ORDER: Sensitivity[] = ['direct', 'location', 'sensitive', 'general'];
@@ -136,6 +137,10 @@ export default function ChildDetailPage() {
               key: 'visits', label: mobile ? `走访 ${d.visits?.length ?? 0}` : `走访记录（${d.visits?.length ?? 0}）`,
               // After a save the page reloads masked: showing the full record again would be a new 使用 to ledger.
               children: <Visits childId={id} visits={d.visits ?? []} canWrite={can('visit.write')} onAdded={() => { setAccess(null); child.reload(); }} />,
+            },
+            {
+              key: 'consents', label: mobile ? '同意' : '同意与告知',
+              children: <ConsentsTab child={d} canWrite={can('child.write')} />,
             },
             {
               key: 'history', label: '处理记录',

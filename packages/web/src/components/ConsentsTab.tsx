@@ -1,0 +1,441 @@
+import { useEffect, useState } from 'react';
+import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Empty, Form, Input, List, Modal, Row, Select, Space, Tag, Typography, Upload } from 'antd';
+import type { UploadFile } from 'antd';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import dayjs, { type Dayjs } from 'dayjs';
+import { consentsApi } from '../api/endpoints.ts';
+import type { ChildDetail, Consent, ConsentNotice, Guardian, NewConsent, NewNotification } from '../api/types.ts';
+import { ORG_TYPES, orgTypeLabel } from '../api/labels.ts';
+import { listPurposes, purposeLabel, type Purpose } from '../api/purposes.ts';
+import { useLoader } from '../hooks/useLoader.ts';
+import { useProblem } from '../hooks/useProblem.ts';
+import { LoadError, ProblemAlert } from './ProblemAlert.tsx';
+
+const CONSENT_METHODS = [
+  { value: 'paper', label: '书面' },
+  { value: 'in_person', label: '当面' },
+  { value: 'phone', label: '电话' },
+];
+const NOTICE_METHODS = [...CONSENT_METHODS, { value: 'sms', label: '短信' }];
+const METHOD_LABELS: Record<string, string> = Object.fromEntries(NOTICE_METHODS.map((m) => [m.value, m.label]));
+const STATUS: Record<Consent['status'], { color: string; label: string }> = {
+  active: { color: 'green', label: '有效' },
+  withdrawn: { color: 'red', label: '已撤回' },
+  expired: { color: 'default', label: '已过期' },
+};
+const ORG_TYPE_OPTIONS = Object.entries(ORG_TYPES).map(([value, label]) => ({ value, label }));
+
+function usePurposes(): Purpose[] {
+  const [purposes, setPurposes] = useState<Purpose[]>([]);
+  useEffect(() => { void listPurposes().then(setPurposes); }, []);
+  return purposes;
+}
+
+function guardianName(g: Guardian, i: number): string {
+  const fields = Array.isArray(g.fields) ? g.fields : Object.entries(g.fields).map(([key, f]) => ({ key, value: f?.value }));
+  const name = fields.find((f) => f.key === 'name' || f.key === 'guardianName')?.value;
+  return [g.relation ?? `监护人 ${i + 1}`, typeof name === 'string' ? name : ''].filter(Boolean).join(' ');
+}
+
+/** The child's birth date when it is shown in full (YYYY-MM-DD); null when masked or absent. */
+function birthDateOf(d: ChildDetail): string | null {
+  const f = d.groups.flatMap((g) => g.fields).find((x) => x.key === 'birthDate');
+  if (!f || f.masked || typeof f.value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(f.value)) return null;
+  return f.value;
+}
+
+/** 第十二条 guidance: who consents. 满十四周岁 starts the day after the 14th birthday. */
+function AgeGuidance({ birthDate }: { birthDate: string | null }) {
+  const rule = (
+    <ul style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
+      <li>不满十四周岁：由<strong>监护人同意</strong>。</li>
+      <li>已满十四周岁：由<strong>儿童本人同意</strong>，并<strong>明确告知监护人</strong>（请同时登记告知）。</li>
+      <li>满十四周岁自十四周岁生日的<strong>次日</strong>起算；生日当天仍按不满十四周岁处理。</li>
+    </ul>
+  );
+  if (!birthDate) {
+    return <Alert type="info" showIcon style={{ marginBottom: 16 }} title="由谁同意（第十二条）" description={<>{rule}<div style={{ marginTop: 4 }}>出生日期已脱敏，请按儿童实际年龄选择同意人；查看完整信息后此处会给出具体提示。</div></>} />;
+  }
+  const birthday14 = dayjs(birthDate).add(14, 'year');
+  const over14 = dayjs().isAfter(birthday14, 'day');
+  return (
+    <Alert
+      type={over14 ? 'warning' : 'info'}
+      showIcon
+      style={{ marginBottom: 16 }}
+      title={over14 ? '儿童已满十四周岁：应由儿童本人同意，并明确告知监护人' : `儿童不满十四周岁：应由监护人同意（${birthday14.add(1, 'day').format('YYYY-MM-DD')} 起满十四周岁）`}
+      description={rule}
+    />
+  );
+}
+
+interface ConsentValues {
+  givenBy: 'guardian' | 'child';
+  guardianId?: string;
+  purposes: string[];
+  recipientOrgTypes?: string[];
+  separate?: boolean;
+  givenOn: Dayjs;
+  validUntil?: Dayjs | null;
+  method: NewConsent['method'];
+  evidenceBase64?: UploadFile[];
+  notice: ConsentNotice;
+  noticeOfNecessityAndImpact?: boolean;
+}
+
+interface NotifyValues {
+  guardianId?: string;
+  notifiedOn: Dayjs;
+  method: NewNotification['method'];
+  purposes: string[];
+  content: string;
+}
+
+function readBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const r = new FileReader();
+    r.onload = () => resolve(String(r.result).replace(/^data:[^,]*,/, ''));
+    r.onerror = () => reject(new Error('无法读取证据文件，请重新选择'));
+    r.readAsDataURL(file);
+  });
+}
+
+const trimmed = (s: string | undefined) => (s ?? '').trim();
+
+export function ConsentsTab({ child, canWrite }: { child: ChildDetail; canWrite: boolean }) {
+  const data = useLoader(() => consentsApi.list(child.id), [child.id]);
+  const purposes = usePurposes();
+  const [open, setOpen] = useState<'consent' | 'notify' | null>(null);
+  const [withdrawing, setWithdrawing] = useState<Consent | null>(null);
+  const guardians = child.guardians ?? [];
+  const guardianOptions = guardians.map((g, i) => ({ value: g.id, label: guardianName(g, i) }));
+  const purposeOptions = purposes.map((p) => ({ value: p.code, label: p.label }));
+  const guardianText = (id: string | null, relation?: string | null) => {
+    if (!id) return relation ?? '';
+    const i = guardians.findIndex((g) => g.id === id);
+    return i >= 0 ? guardianName(guardians[i]!, i) : relation ?? '监护人';
+  };
+  const consents = data.data?.consents ?? [];
+  const notifications = data.data?.notifications ?? [];
+
+  return (
+    // A flex column, not Space: the folded forms (kept mounted so nothing typed is lost) leave no gap.
+    <div style={{ display: 'flex', flexDirection: 'column', gap: 16, width: '100%' }}>
+      <LoadError error={data.error} onRetry={data.reload} />
+      {canWrite && (
+        <Space wrap>
+          <Button type={open === 'consent' ? 'default' : 'primary'} icon={<PlusOutlined />} onClick={() => setOpen(open === 'consent' ? null : 'consent')}>登记同意</Button>
+          <Button icon={<PlusOutlined />} onClick={() => setOpen(open === 'notify' ? null : 'notify')}>登记告知监护人</Button>
+        </Space>
+      )}
+      {canWrite && (
+        <ConsentForm
+          hidden={open !== 'consent'} childId={child.id} birthDate={birthDateOf(child)}
+          guardianOptions={guardianOptions} purposeOptions={purposeOptions}
+          onClose={() => setOpen(null)} onSaved={() => { setOpen(null); data.reload(); }}
+        />
+      )}
+      {canWrite && (
+        <NotifyForm
+          hidden={open !== 'notify'} childId={child.id} guardianOptions={guardianOptions} purposeOptions={purposeOptions}
+          onClose={() => setOpen(null)} onSaved={() => { setOpen(null); data.reload(); }}
+        />
+      )}
+      <Card size="small" title={`同意记录（${consents.length}）`}>
+        <List
+          loading={data.loading}
+          dataSource={consents}
+          locale={{ emptyText: <Empty description="暂无同意记录" /> }}
+          renderItem={(c) => (
+            <List.Item
+              actions={canWrite && c.status === 'active' ? [<Button key="w" danger size="small" onClick={() => setWithdrawing(c)}>撤回</Button>] : undefined}
+              style={{ flexWrap: 'wrap', rowGap: 8 }}
+            >
+              <List.Item.Meta
+                title={
+                  <Space wrap size={6}>
+                    <Tag color={STATUS[c.status]?.color}>{STATUS[c.status]?.label ?? c.status}</Tag>
+                    <span>{c.givenBy === 'child' ? '儿童本人同意' : `监护人同意${c.guardianId || c.guardianRelation ? `（${guardianText(c.guardianId, c.guardianRelation)}）` : ''}`}</span>
+                    {c.separate && <Tag color="purple">单独同意</Tag>}
+                    <Tag>{METHOD_LABELS[c.method] ?? c.method}</Tag>
+                  </Space>
+                }
+                description={
+                  <Space orientation="vertical" size={4} style={{ width: '100%' }}>
+                    <div>{(c.purposeLabels ?? c.purposes.map(purposeLabel)).map((p) => <Tag key={p} color="blue">{p}</Tag>)}</div>
+                    <Typography.Text type="secondary">
+                      同意日期 {c.givenOn} · 有效期至 {c.validUntil ?? '未约定'}
+                      {c.recipientOrgTypes?.length ? ` · 接收方：${c.recipientOrgTypes.map(orgTypeLabel).join('、')}` : ''}
+                    </Typography.Text>
+                    {c.evidenceSm3 && <Typography.Text type="secondary" title={c.evidenceSm3}>证据 SM3：<code>{c.evidenceSm3.slice(0, 12)}…</code></Typography.Text>}
+                    {c.status === 'withdrawn' && <Typography.Text type="danger">{c.withdrawnAt ? `${dayjs(c.withdrawnAt).format('YYYY-MM-DD HH:mm')} 撤回` : '已撤回'}{c.withdrawnReason ? `：${c.withdrawnReason}` : ''}</Typography.Text>}
+                    <details>
+                      <summary style={{ cursor: 'pointer' }}>告知内容</summary>
+                      <dl className="field-grid" style={{ margin: '4px 0 0' }}>
+                        <dt>处理目的</dt><dd>{c.notice.purpose}</dd>
+                        <dt>处理方式</dt><dd>{c.notice.method}</dd>
+                        <dt>信息种类</dt><dd>{c.notice.categories}</dd>
+                        <dt>保存期限</dt><dd>{c.notice.retention}</dd>
+                        <dt>权利行使</dt><dd>{c.notice.rights}</dd>
+                        <dt>联系方式</dt><dd>{c.notice.contact}</dd>
+                        {c.notice.necessityAndImpact && <><dt>必要性及影响</dt><dd>{c.notice.necessityAndImpact}</dd></>}
+                      </dl>
+                    </details>
+                  </Space>
+                }
+              />
+            </List.Item>
+          )}
+        />
+      </Card>
+      <Card size="small" title={`告知监护人记录（${notifications.length}）`}>
+        <List
+          loading={data.loading}
+          dataSource={notifications}
+          locale={{ emptyText: <Empty description="暂无告知记录" /> }}
+          renderItem={(n) => (
+            <List.Item>
+              <List.Item.Meta
+                title={<Space wrap size={6}><span>{n.notifiedOn}</span><Tag>{METHOD_LABELS[n.method] ?? n.method}</Tag>{n.guardianId && <span>{guardianText(n.guardianId)}</span>}</Space>}
+                description={<><div>{n.purposes.map((p) => <Tag key={p} color="blue">{purposeLabel(p)}</Tag>)}</div><div style={{ whiteSpace: 'pre-wrap' }}>{n.content}</div></>}
+              />
+            </List.Item>
+          )}
+        />
+      </Card>
+      <WithdrawDialog childId={child.id} consent={withdrawing} onClose={() => setWithdrawing(null)} onDone={() => { setWithdrawing(null); data.reload(); }} />
+    </div>
+  );
+}
+
+type Options = { value: string; label: string }[];
+
+function ConsentForm({ hidden, childId, birthDate, guardianOptions, purposeOptions, onClose, onSaved }: {
+  hidden: boolean; childId: string; birthDate: string | null; guardianOptions: Options; purposeOptions: Options; onClose: () => void; onSaved: () => void;
+}) {
+  const [form] = Form.useForm<ConsentValues>();
+  const [busy, setBusy] = useState(false);
+  const { problem, handle, clear } = useProblem(form);
+  const { message } = App.useApp();
+  const givenBy = Form.useWatch('givenBy', form);
+  const separate = Form.useWatch('separate', form);
+
+  const submit = async (v: ConsentValues) => {
+    setBusy(true);
+    clear();
+    try {
+      const file = v.evidenceBase64?.[0]?.originFileObj;
+      const n = v.notice;
+      const body: NewConsent = {
+        givenBy: v.givenBy,
+        ...(v.guardianId ? { guardianId: v.guardianId } : {}),
+        purposes: v.purposes,
+        ...(v.recipientOrgTypes?.length ? { recipientOrgTypes: v.recipientOrgTypes } : {}),
+        ...(v.separate ? { separate: true } : {}),
+        givenOn: v.givenOn.format('YYYY-MM-DD'),
+        ...(v.validUntil ? { validUntil: v.validUntil.format('YYYY-MM-DD') } : {}),
+        method: v.method,
+        ...(file ? { evidenceBase64: await readBase64(file) } : {}),
+        notice: {
+          purpose: trimmed(n.purpose), method: trimmed(n.method), categories: trimmed(n.categories),
+          retention: trimmed(n.retention), rights: trimmed(n.rights), contact: trimmed(n.contact),
+          ...(trimmed(n.necessityAndImpact) ? { necessityAndImpact: trimmed(n.necessityAndImpact) } : {}),
+        },
+        ...(v.noticeOfNecessityAndImpact ? { noticeOfNecessityAndImpact: true } : {}),
+      };
+      await consentsApi.create(childId, body);
+      form.resetFields();
+      void message.success('同意已登记，已记入处理台账');
+      onSaved();
+    } catch (e) {
+      handle(e); // what was typed stays in the form
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card size="small" title="登记同意" hidden={hidden}>
+      <AgeGuidance birthDate={birthDate} />
+      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ givenBy: 'guardian', givenOn: dayjs(), method: 'paper' }} style={{ maxWidth: 720 }}>
+        <ProblemAlert problem={problem} />
+        <Row gutter={16}>
+          <Col xs={24} sm={12}>
+            <Form.Item name="givenBy" label="同意人" rules={[{ required: true, message: '请选择同意人' }]}>
+              <Select options={[{ value: 'guardian', label: '监护人' }, { value: 'child', label: '儿童本人（已满十四周岁）' }]} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item name="guardianId" label="监护人" hidden={givenBy === 'child'}
+              rules={[{ required: givenBy === 'guardian' && guardianOptions.length > 0, message: '请选择给出同意的监护人' }]}>
+              <Select allowClear options={guardianOptions} placeholder={guardianOptions.length ? '选择监护人' : '未登记监护人'} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item name="purposes" label="处理目的" rules={[{ required: true, message: '至少选择一个处理目的' }]}
+          extra={separate ? '单独同意只针对一个目的。' : undefined}>
+          <Select mode="multiple" options={purposeOptions} placeholder="选择同意的处理目的" maxCount={separate ? 1 : undefined} />
+        </Form.Item>
+        <Form.Item name="recipientOrgTypes" label="接收方机构类型" extra="不填表示不限接收方类型。">
+          <Select mode="multiple" allowClear options={ORG_TYPE_OPTIONS} placeholder="不限" />
+        </Form.Item>
+        <Row gutter={16}>
+          <Col xs={24} sm={8}>
+            <Form.Item name="givenOn" label="同意日期" rules={[{ required: true, message: '请选择同意日期' }]}>
+              <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} inputReadOnly />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={8}>
+            <Form.Item name="validUntil" label="有效期至">
+              <DatePicker style={{ width: '100%' }} inputReadOnly placeholder="未约定" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={8}>
+            <Form.Item name="method" label="同意方式" rules={[{ required: true, message: '请选择同意方式' }]}>
+              <Select options={CONSENT_METHODS} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item
+          name="evidenceBase64" label="同意书扫描件" valuePropName="fileList" getValueFromEvent={(e: { fileList: UploadFile[] }) => e.fileList.slice(-1)}
+          dependencies={['method']}
+          extra="服务端只保存文件的 SM3 摘要，不超过 10 MB。书面同意必须上传。"
+          rules={[({ getFieldValue }) => ({
+            validator: (_r, v?: UploadFile[]) => (getFieldValue('method') === 'paper' && !v?.length ? Promise.reject(new Error('书面同意须上传同意书扫描件')) : Promise.resolve()),
+          })]}
+        >
+          <Upload beforeUpload={() => false} maxCount={1} accept="image/*,application/pdf">
+            <Button icon={<UploadOutlined />}>选择文件</Button>
+          </Upload>
+        </Form.Item>
+        <Typography.Title level={5} style={{ marginTop: 0 }}>已告知的内容（个人信息保护法 第十七条）</Typography.Title>
+        <Row gutter={16}>
+          {([
+            ['purpose', '处理目的'], ['method', '处理方式'], ['categories', '个人信息种类'],
+            ['retention', '保存期限'], ['rights', '行使权利的方式'], ['contact', '联系方式'],
+          ] as const).map(([k, label]) => (
+            <Col xs={24} sm={12} key={k}>
+              <Form.Item name={['notice', k]} label={label} rules={[{ required: true, whitespace: true, message: `请填写${label}` }]}>
+                <Input maxLength={k === 'contact' ? 200 : 500} />
+              </Form.Item>
+            </Col>
+          ))}
+        </Row>
+        <Form.Item name={['notice', 'necessityAndImpact']} label="必要性及对个人权益的影响（第十三条，公开前须告知）">
+          <Input.TextArea rows={2} maxLength={2000} />
+        </Form.Item>
+        <Form.Item name="separate" valuePropName="checked" style={{ marginBottom: 8 }}>
+          <Checkbox>单独同意（只针对一个目的）</Checkbox>
+        </Form.Item>
+        <Form.Item name="noticeOfNecessityAndImpact" valuePropName="checked">
+          <Checkbox>已告知处理的必要性及对个人权益的影响</Checkbox>
+        </Form.Item>
+        <Space>
+          <Button type="primary" htmlType="submit" loading={busy}>保存</Button>
+          <Button onClick={() => { onClose(); clear(); }}>收起</Button>
+        </Space>
+      </Form>
+    </Card>
+  );
+}
+
+function NotifyForm({ hidden, childId, guardianOptions, purposeOptions, onClose, onSaved }: {
+  hidden: boolean; childId: string; guardianOptions: Options; purposeOptions: Options; onClose: () => void; onSaved: () => void;
+}) {
+  const [form] = Form.useForm<NotifyValues>();
+  const [busy, setBusy] = useState(false);
+  const { problem, handle, clear } = useProblem(form);
+  const { message } = App.useApp();
+
+  const submit = async (v: NotifyValues) => {
+    setBusy(true);
+    clear();
+    try {
+      await consentsApi.notify(childId, {
+        ...(v.guardianId ? { guardianId: v.guardianId } : {}),
+        notifiedOn: v.notifiedOn.format('YYYY-MM-DD'), method: v.method, purposes: v.purposes, content: v.content.trim(),
+      });
+      form.resetFields();
+      void message.success('告知已登记');
+      onSaved();
+    } catch (e) {
+      handle(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card size="small" title="登记告知监护人" hidden={hidden}>
+      <Typography.Paragraph type="secondary">儿童已满十四周岁、由本人同意时，应明确告知监护人（第十二条）。</Typography.Paragraph>
+      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ notifiedOn: dayjs(), method: 'in_person' }} style={{ maxWidth: 720 }}>
+        <ProblemAlert problem={problem} />
+        <Row gutter={16}>
+          <Col xs={24} sm={8}>
+            <Form.Item name="guardianId" label="监护人">
+              <Select allowClear options={guardianOptions} placeholder={guardianOptions.length ? '选择监护人' : '未登记监护人'} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={8}>
+            <Form.Item name="notifiedOn" label="告知日期" rules={[{ required: true, message: '请选择告知日期' }]}>
+              <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} inputReadOnly />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={8}>
+            <Form.Item name="method" label="告知方式" rules={[{ required: true, message: '请选择告知方式' }]}>
+              <Select options={NOTICE_METHODS} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item name="purposes" label="告知的处理目的" rules={[{ required: true, message: '至少选择一个处理目的' }]}>
+          <Select mode="multiple" options={purposeOptions} />
+        </Form.Item>
+        <Form.Item name="content" label="告知内容" rules={[{ required: true, whitespace: true, message: '请填写告知内容' }]}>
+          <Input.TextArea rows={3} maxLength={2000} showCount />
+        </Form.Item>
+        <Space>
+          <Button type="primary" htmlType="submit" loading={busy}>保存</Button>
+          <Button onClick={() => { onClose(); clear(); }}>收起</Button>
+        </Space>
+      </Form>
+    </Card>
+  );
+}
+
+function WithdrawDialog({ childId, consent, onClose, onDone }: { childId: string; consent: Consent | null; onClose: () => void; onDone: () => void }) {
+  const [form] = Form.useForm<{ reason: string }>();
+  const [busy, setBusy] = useState(false);
+  const { problem, handle, clear } = useProblem(form);
+  const { message } = App.useApp();
+
+  const submit = async () => {
+    let v: { reason: string };
+    try { v = await form.validateFields(); } catch { return; }
+    if (!consent) return;
+    setBusy(true);
+    clear();
+    try {
+      await consentsApi.withdraw(childId, consent.id, v.reason.trim());
+      form.resetFields();
+      void message.success('同意已撤回，立即生效');
+      onDone();
+    } catch (e) {
+      handle(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal open={!!consent} title="撤回同意" okText="撤回" okButtonProps={{ danger: true, loading: busy }} cancelText="取消"
+      onOk={() => void submit()} onCancel={() => { clear(); onClose(); }} forceRender>
+      <Typography.Paragraph>撤回后立即生效，此前基于该同意的处理不受影响，之后不得再以该同意为依据处理。</Typography.Paragraph>
+      <Form form={form} layout="vertical">
+        <ProblemAlert problem={problem} />
+        <Form.Item name="reason" label="撤回原因" rules={[{ required: true, whitespace: true, message: '请填写撤回原因' }]}>
+          <Input maxLength={200} showCount />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
