@@ -1,4 +1,3 @@
-import { FIELD_CATALOGUE, type FieldKey } from '@hutong/core';
 import { FieldCipher, newDataKey, unwrapDataKey, wrapDataKey, type Keyring } from '../shared/crypto/index.ts';
 import type { EncryptedFields } from '../shared/db/schema.ts';
 
@@ -53,7 +52,3 @@ export function openField(cipher: FieldCipher, table: Table, rowId: string, enc:
   return b64 === undefined ? undefined : cipher.decrypt({ table, column: key, rowId }, Buffer.from(b64, 'base64'));
 }
 
-/** Catalogue fields that are encrypted and held on the given table. */
-export function encryptedKeys(owner: 'child' | 'guardian' | 'visit'): FieldKey[] {
-  return (Object.keys(FIELD_CATALOGUE) as FieldKey[]).filter((k) => FIELD_CATALOGUE[k].owner === owner && FIELD_CATALOGUE[k].encrypted);
-}

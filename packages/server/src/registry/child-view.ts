@@ -1,5 +1,6 @@
 import { FIELD_KEYS, FIELD_CATALOGUE, type FieldKey } from '@hutong/core';
 import { getDivisions } from '@hutong/divisions';
+import { regionName as fullRegionName } from '../orgs/region-check.ts';
 import type { AppContext } from '../context.ts';
 import type { EncryptedFields } from '../shared/db/schema.ts';
 import type { ChildRow } from './children.repo.ts';
@@ -35,8 +36,7 @@ type GuardianRow = { id: string; relation: string; fields_enc: EncryptedFields }
 type VisitRow = { id: string; visited_on: string | Date; kind: string; fields_enc: EncryptedFields; visitor_name: string | null };
 
 export function regionName(code: string): string {
-  const d = getDivisions();
-  return d.fullName(code) ?? code;
+  return fullRegionName(code) ?? code;
 }
 
 /** A masked address shows only the county of the child's registered region (法释〔2016〕19号). */

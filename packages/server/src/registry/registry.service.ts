@@ -1,5 +1,5 @@
 import {
-  errors, isPurposeCode, normaliseRegionCode, parseCategory,
+  errors, isPurposeCode, normaliseRegionCode, parseCategory, shanghaiDate,
 } from '@hutong/core';
 import type { AppContext } from '../context.ts';
 import type { Actor } from '../shared/http/actor.ts';
@@ -16,8 +16,9 @@ import { decideReveal, refusal, type RevealOutcome } from './reveal-decision.ts'
 
 export interface ListQuery { q?: string; region?: string; category?: string; school?: string; page?: number; pageSize?: number }
 
+/** The civil date in China, the date every age and consent rule counts in. */
 export function today(): string {
-  return new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+  return shanghaiDate(Date.now());
 }
 
 /** The owning org must be the actor's own (第四条 谁处理谁负责) and the child inside its jurisdiction. */
@@ -110,8 +111,4 @@ export function isUuid(s: string): boolean {
   return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu.test(s);
 }
 
-/** Field keys sent by a client that the catalogue does not know are refused, not ignored. */
-export function unknownKeys(raw: Record<string, unknown>, allowed: readonly string[]): string[] {
-  return Object.keys(raw).filter((k) => !allowed.includes(k));
-}
 
