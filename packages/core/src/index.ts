@@ -21,4 +21,6 @@ export * from './basis/purpose-rules.ts';
 export * from './basis/field-strip.ts';
 export { decisionInputProblems } from './basis/decision-input.ts';
 export { decide, ACT_PERMISSIONS } from './basis/decide.ts';
+export * from './basis/decide-across.ts';
+export * from './basis/purpose-edit.ts';
 export * from './basis/policy-scenario.ts';

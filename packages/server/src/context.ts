@@ -6,6 +6,7 @@ import { loadOrCreateKeyring, type Keyring } from './shared/crypto/index.ts';
 import { LedgerSequencer } from './ledger/ledger-sequencer.ts';
 import { reloadingKeyring } from './keys/reloading-keyring.ts';
 import path from 'node:path';
+import { PurposesStore } from './policy/purposes-store.ts';
 
 /**
  * Everything a request, a CLI command or a job needs, built once per process. The CLI builds
@@ -18,6 +19,8 @@ export interface AppContext {
   readonly keyring: Keyring;
   /** Numbers, chains and checkpoints ledger entries; `flush()` before reading proofs. */
   readonly ledger: LedgerSequencer;
+  /** The purposes catalogue in force (seeded, edited by protection officers). */
+  readonly purposes: PurposesStore;
   /** onClose runs before the database closes (stop jobs), afterClose after it (remove temp files). */
   readonly hooks: { onClose: Array<() => Promise<void> | void>; afterClose: Array<() => Promise<void> | void> };
   close(): Promise<void>;
@@ -40,8 +43,10 @@ export async function createContext(opts: ContextOptions = {}): Promise<AppConte
     await ledger.stop();
     await ledger.flush();
   });
+  const purposes = new PurposesStore(dbh.db);
+  await purposes.reload();
   return {
-    config, dbh, db: dbh.db, keyring, ledger, hooks,
+    config, dbh, db: dbh.db, keyring, ledger, purposes, hooks,
     async close() {
       for (const h of hooks.onClose.reverse()) await h();
       await dbh.close();

@@ -15,6 +15,11 @@ const UsersPage = lazy(() => import('./pages/admin/UsersPage.tsx'));
 const PolicyCheckPage = lazy(() => import('./pages/PolicyCheckPage.tsx'));
 const TokensPage = lazy(() => import('./pages/TokensPage.tsx'));
 const PasswordPage = lazy(() => import('./pages/PasswordPage.tsx'));
+const EmergencyPage = lazy(() => import('./pages/EmergencyPage.tsx'));
+const TurningFourteenPage = lazy(() => import('./pages/TurningFourteenPage.tsx'));
+const DeletionTasksPage = lazy(() => import('./pages/DeletionTasksPage.tsx'));
+const PurposesPage = lazy(() => import('./pages/PurposesPage.tsx'));
+const SharingPage = lazy(() => import('./pages/SharingPage.tsx'));
 
 function Loading() {
   return <div style={{ padding: 48, textAlign: 'center' }}><Spin size="large" /></div>;
@@ -59,6 +64,11 @@ export function App() {
             <Route path="admin/orgs" element={<RequirePermission permission="org.manage"><OrgsPage /></RequirePermission>} />
             <Route path="admin/users" element={<RequirePermission permission="user.manage"><UsersPage /></RequirePermission>} />
             <Route path="policy-check" element={<PolicyCheckPage />} />
+            <Route path="emergency" element={<RequirePermission permission="child.read"><EmergencyPage /></RequirePermission>} />
+            <Route path="turning-14" element={<RequirePermission permission="child.read"><TurningFourteenPage /></RequirePermission>} />
+            <Route path="deletion-tasks" element={<RequirePermission permission="child.read"><DeletionTasksPage /></RequirePermission>} />
+            <Route path="purposes" element={<PurposesPage />} />
+            <Route path="sharing" element={<RequirePermission permission="sharing.request"><SharingPage /></RequirePermission>} />
             <Route path="account/tokens" element={<TokensPage />} />
             <Route path="account/password" element={<PasswordPage />} />
             <Route path="*" element={<NotFound />} />

@@ -17,9 +17,10 @@ import { decisionInputProblems } from './decision-input.ts';
 import type { Basis, Decision, DecisionInput, Reason, ReasonCode } from './decision-types.ts';
 import { consentBasis } from './decide-consent.ts';
 import { stripReason } from './field-strip.ts';
-import { ageBand, type AgeBand } from './age.ts';
+import { ageBand, hasReachedAge, type AgeBand } from './age.ts';
 import { isWithinJurisdiction } from './jurisdiction.ts';
 import { actsFor, isOrgTypeAllowedFor, minimumFields, purposeDefinition, statutoryDutyFor } from './purpose-rules.ts';
+import { PURPOSES_CATALOGUE } from './purposes-catalogue.ts';
 
 /** Which account permission each act needs (orgs/roles.ts; 未成年人网络保护条例 第三十六条 最小授权). */
 export const ACT_PERMISSIONS: Readonly<Record<ProcessingAct, Permission>> = Object.freeze({
@@ -53,7 +54,8 @@ export function decide(input: DecisionInput): Decision {
   const problems = decisionInputProblems(input);
   if (problems.length) throw errors.validation(problems);
   const { actor, child, purpose, act, date } = input;
-  const def = purposeDefinition(purpose);
+  const cat = input.catalogue ?? PURPOSES_CATALOGUE;
+  const def = purposeDefinition(purpose, cat);
   const purposeLabel = `“${PURPOSE_CODES[purpose]}”`;
   const actLabel = `“${PROCESSING_ACTS[act]}”`;
 
@@ -70,11 +72,11 @@ export function decide(input: DecisionInput): Decision {
     return deny([reason('role_not_permitted', CLAUSES.reg36, `角色“${ROLES[actor.role]}”无权进行${actLabel}：工作人员按最小授权原则访问儿童信息`)]);
   }
   // 4. The purpose names who may use it and for which acts.
-  if (!isOrgTypeAllowedFor(purpose, actor.orgType)) {
+  if (!isOrgTypeAllowedFor(purpose, actor.orgType, cat)) {
     const allowed = def.orgTypes.map((t) => ORG_TYPES[t]).join('、');
     return deny([reason('org_type_not_allowed', CLAUSES[def.clauses[0]!], `${ORG_TYPES[actor.orgType]}不得以${purposeLabel}为目的处理困境儿童个人信息（可用于：${allowed}）`)]);
   }
-  if (!actsFor(purpose, actor.orgType).includes(act)) {
+  if (!actsFor(purpose, actor.orgType, cat).includes(act)) {
     const clause = def.actRefusals[act] ?? (act === 'disclose' ? 'pipl25' : 'pipl6');
     return deny([reason('act_not_in_purpose', CLAUSES[clause], `${ORG_TYPES[actor.orgType]}为${purposeLabel}不得进行${actLabel}`)]);
   }
@@ -82,15 +84,21 @@ export function decide(input: DecisionInput): Decision {
   if (!recipient) {
     return deny([reason('recipient_missing', CLAUSES.pipl23, '向其他机构提供儿童个人信息，须指明接收方，并告知接收方的名称、联系方式、处理目的和个人信息的种类')]);
   }
-  if (act === 'provide' && !isOrgTypeAllowedFor(purpose, recipient.orgType)) {
+  if (act === 'provide' && !isOrgTypeAllowedFor(purpose, recipient.orgType, cat)) {
     return deny([reason('recipient_not_allowed', CLAUSES.pipl23, `接收方${ORG_TYPES[recipient.orgType]}不得以${purposeLabel}为目的处理，接收方应当在原处理目的范围内处理`)]);
   }
 
-  // 5. Lawful basis.
+  // 5. Retention (个人信息保护法 第十九、四十七条): once the purpose has ended for this child,
+  //    only deletion (and, where a law sets a period, storage) remains.
   const band = ageBand(child.birthDate, date);
+  const ended = child.endedPurposes?.includes(purpose) || (def.retention.until.includes('age_18') && hasReachedAge(child.birthDate, date, 18));
+  if (ended && act !== 'delete' && !(def.retention.byLaw && act === 'store')) {
+    const why = child.endedPurposes?.includes(purpose) ? `该儿童的${purposeLabel}已经结束` : '儿童已满十八周岁，不再属于困境儿童保护的范围';
+    return deny([reason('retention_ended', CLAUSES.pipl47, `${why}，处理目的已实现，应当停止${actLabel}并删除其个人信息${def.retention.byLaw ? '（法律、行政法规规定的保存期限未届满的，仅存储并采取安全保护措施）' : ''}`)], band);
+  }
   const reasons: Reason[] = [];
   let basis: Basis | null;
-  const duty = statutoryDutyFor(purpose, actor.orgType, act);
+  const duty = statutoryDutyFor(purpose, actor.orgType, act, cat);
   if (act === 'delete') {
     basis = Object.freeze({ kind: 'deletion', clauses: Object.freeze([CLAUSES.pipl47]) });
     reasons.push(reason('basis_deletion', CLAUSES.pipl47, '删除无需取得同意：处理目的已实现、同意撤回或保存期限届满时，处理者应当主动删除'));
@@ -106,9 +114,9 @@ export function decide(input: DecisionInput): Decision {
   }
 
   // 6. Minimum necessary fields (deletion may touch any field: it only ever reduces what is held).
-  const requested = [...new Set(input.fields ?? minimumFields(purpose, actor.orgType, act))];
-  const own = act === 'delete' ? null : new Set(minimumFields(purpose, actor.orgType, act));
-  const theirs = act === 'provide' ? new Set(minimumFields(purpose, recipient.orgType, 'use')) : null;
+  const requested = [...new Set(input.fields ?? minimumFields(purpose, actor.orgType, act, cat))];
+  const own = act === 'delete' ? null : new Set(minimumFields(purpose, actor.orgType, act, cat));
+  const theirs = act === 'provide' ? new Set(minimumFields(purpose, recipient.orgType, 'use', cat)) : null;
   const kept: FieldKey[] = [], stripped: FieldKey[] = [];
   for (const f of requested) {
     if (own && !own.has(f)) {

@@ -110,6 +110,7 @@ export function decisionInputProblems(input: unknown): FieldProblem[] {
     checkRegion(p, child.regionCode, 'child.regionCode', false);
     checkEnumList(p, child.categories, 'child.categories', isCategory, '儿童类别');
     checkBool(p, child.canExpressWill, 'child.canExpressWill', false);
+    if (child.endedPurposes !== undefined) checkEnumList(p, child.endedPurposes, 'child.endedPurposes', isPurposeCode, '处理目的', true);
     if (isIsoDate(child.birthDate) && isIsoDate(input.date) && child.birthDate > input.date) {
       p.add('child.birthDate', `出生日期 ${child.birthDate} 晚于处理日期 ${input.date}`);
     }

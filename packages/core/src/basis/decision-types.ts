@@ -8,6 +8,7 @@ import type { PurposeCode } from '../purposes/purpose-codes.ts';
 import type { AgeBand } from './age.ts';
 import type { ConsentGiver, ConsentRecord, GuardianNotice } from './consent-types.ts';
 import type { IsoDate } from './iso-date.ts';
+import type { PurposesCatalogue } from './purpose-types.ts';
 
 export interface DecisionActor {
   readonly orgType: OrgType;
@@ -24,6 +25,8 @@ export interface DecisionChild {
   readonly categories: readonly ChildCategory[];
   /** 第十二条第三款: false when the child cannot express a will (身心健康等原因). */
   readonly canExpressWill: boolean;
+  /** Purposes recorded as ended for this child (service ended, case closed…): 个人信息保护法 第四十七条. */
+  readonly endedPurposes?: readonly PurposeCode[];
 }
 
 /** For 提供: the organisation that receives the data (个人信息保护法 第二十三条). */
@@ -44,6 +47,8 @@ export interface DecisionInput {
   /** Requested fields; absent means "the purpose's minimum for this act". */
   readonly fields?: readonly FieldKey[];
   readonly recipient?: DecisionRecipient;
+  /** The catalogue in force (officers edit it); absent means the seeded PURPOSES_CATALOGUE. */
+  readonly catalogue?: PurposesCatalogue;
 }
 
 /** Stable codes the server and console switch on; messages are for people. */
@@ -53,7 +58,7 @@ export type ReasonCode =
   | 'basis_statutory' | 'basis_consent' | 'basis_deletion'
   | 'consent_missing' | 'consent_other_purpose' | 'consent_other_recipient' | 'consent_after_act'
   | 'consent_withdrawn' | 'consent_expired' | 'notice_missing' | 'guardian_notified' | 'guardian_notice_missing' | 'child_consent_insufficient'
-  | 'field_stripped' | 'no_fields_left';
+  | 'field_stripped' | 'no_fields_left' | 'retention_ended';
 
 export interface Reason {
   readonly code: ReasonCode;

@@ -4,6 +4,7 @@
  * silently turn into a valid consent). Beyond the documented keys it accepts: actor.orgId,
  * consents[].id/recipientOrgIds/expiresOn/withdrawnOn, recipient {orgType, orgId} for 提供, note.
  */
+import type { PurposesCatalogue } from './purpose-types.ts';
 import type { FieldProblem } from '../errors.ts';
 import type { FieldKey } from '../fields/field-catalogue.ts';
 import { decide } from './decide.ts';
@@ -81,9 +82,9 @@ export function scenarioResult(id: string, d: Decision): ScenarioResult {
   });
 }
 
-/** Parse and decide one scenario value (a parsed JSON line). */
-export function checkPolicyScenario(value: unknown): ScenarioParse & { readonly result?: ScenarioResult } {
+/** Parse and decide one scenario value (a parsed JSON line), against `catalogue` or the seeded one. */
+export function checkPolicyScenario(value: unknown, catalogue?: PurposesCatalogue): ScenarioParse & { readonly result?: ScenarioResult } {
   const parsed = parsePolicyScenario(value);
   if (!parsed.ok) return parsed;
-  return { ...parsed, result: scenarioResult(parsed.scenario.id, decide(parsed.scenario.input)) };
+  return { ...parsed, result: scenarioResult(parsed.scenario.id, decide({ ...parsed.scenario.input, ...(catalogue ? { catalogue } : {}) })) };
 }

@@ -68,3 +68,6 @@ export interface PurposeDefinition {
   readonly actRefusals: Readonly<Partial<Record<ProcessingAct, ClauseKey>>>;
   readonly retention: RetentionRule;
 }
+
+/** The whole catalogue, one definition per purpose code. */
+export type PurposesCatalogue = Readonly<Record<PurposeCode, PurposeDefinition>>;

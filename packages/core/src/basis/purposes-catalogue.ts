@@ -68,9 +68,10 @@ export const PURPOSES_CATALOGUE: Readonly<Record<PurposeCode, PurposeDefinition>
   social_assistance: define('social_assistance', {
     clauses: ['m7', 'mpl91'],
     orgTypes: CIVIL,
+    // 健康状况 is in: 分类保障 tells 重病 children apart (国发〔2016〕36号). 残疾情况 and abuse stay out (第十一条).
     fieldRules: [rule(CIVIL, HANDLE_AND_PROVIDE, [
       'name', 'gender', 'birthDate', 'idNumber', 'ethnicity', 'phone', 'householdAddress', 'residenceAddress', 'regionCode',
-      'school', 'grade', 'categories', 'guardianSituation', ...GUARDIAN_CONTACT, 'guardianIdNumber', 'assistance', 'visitNotes',
+      'school', 'grade', 'categories', 'health', 'guardianSituation', ...GUARDIAN_CONTACT, 'guardianIdNumber', 'assistance', 'visitNotes',
     ])],
     statutoryDuties: [duty({
       orgTypes: ['civil_affairs'], acts: HANDLE, clauses: ['pipl13_1_3', 'mpl91', 'mpl43'],

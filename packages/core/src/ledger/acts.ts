@@ -37,4 +37,10 @@ export const ADMIN_ACTS = {
   key_rotate: '主密钥轮换',
   ledger_verify: '台账校验',
   export: '导出',
+  purpose_update: '修改处理目的',
+  emergency_review: '复核紧急查阅',
+  sharing_request: '申请数据共享',
+  sharing_approve: '批准数据共享',
+  sharing_refuse: '拒绝数据共享',
+  sharing_revoke: '撤销数据共享',
 } as const;

@@ -24,6 +24,7 @@ export const PERMISSIONS = [
   'org.manage', 'user.manage', 'region.read',
   'child.read', 'child.write', 'child.import', 'child.export', 'visit.write',
   'ledger.read', 'ledger.verify',
+  'purpose.manage', 'sharing.request', 'sharing.approve',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -31,12 +32,13 @@ const READ_WRITE: Permission[] = ['region.read', 'child.read', 'child.write', 'v
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = Object.freeze({
   admin: ['org.manage', 'user.manage', 'region.read'],
-  protection_officer: [...READ_WRITE, 'child.import', 'child.export', 'ledger.read', 'ledger.verify'],
-  civil_affairs_officer: [...READ_WRITE, 'child.import', 'child.export'],
+  // 个人信息保护法 第五十二条: the protection officer edits purposes and decides on sharing (第五十五条 assessment).
+  protection_officer: [...READ_WRITE, 'child.import', 'child.export', 'ledger.read', 'ledger.verify', 'purpose.manage', 'sharing.request', 'sharing.approve'],
+  civil_affairs_officer: [...READ_WRITE, 'child.import', 'child.export', 'sharing.request'],
   child_supervisor: READ_WRITE,
   child_director: READ_WRITE,
-  department_staff: ['region.read', 'child.read'],
-  social_worker: ['region.read', 'child.read'],
+  department_staff: ['region.read', 'child.read', 'sharing.request'],
+  social_worker: ['region.read', 'child.read', 'sharing.request'],
   volunteer: ['region.read', 'child.read'],
   reviewer: ['region.read'],
   auditor: ['region.read', 'ledger.read', 'ledger.verify'],

@@ -12,4 +12,7 @@ export const PERMISSION_LABELS: Readonly<Record<Permission, string>> = Object.fr
   'visit.write': '记录走访',
   'ledger.read': '查看处理台账',
   'ledger.verify': '校验处理台账',
+  'purpose.manage': '维护处理目的目录',
+  'sharing.request': '申请数据共享',
+  'sharing.approve': '审批数据共享',
 });

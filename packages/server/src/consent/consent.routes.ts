@@ -7,6 +7,8 @@ import { consentCreateSchema, consentWithdrawSchema, notificationCreateSchema } 
 import { listConsents, recordConsent, recordNotification, withdrawConsent } from './consent.service.ts';
 import { turningFourteen } from './turning-14.service.ts';
 import { deletionTasks } from './deletion-tasks.service.ts';
+import { RECORDED_END_EVENTS, recordPurposeEnd } from './purpose-ends.service.ts';
+import { PURPOSE_CODES, type PurposeCode } from '@hutong/core';
 
 const tags = ['同意与告知'];
 const childParams = z.object({ id: z.string().max(64) });
@@ -24,6 +26,10 @@ export const consentRoutes: FastifyPluginAsync<RouteOptions> = async (app, { ctx
     async (req, reply) => reply.status(201).send(await recordConsent(ctx, requireActor(req), req.params.id, req.body)));
   r.post('/:id/consents/:consentId/withdraw', { schema: { tags, summary: '撤回同意（立即生效）', params: childParams.extend({ consentId: z.uuid('同意记录编号无效') }), body: consentWithdrawSchema } },
     async (req) => withdrawConsent(ctx, requireActor(req), req.params.id, req.params.consentId, req.body.reason));
+  r.post('/:id/purpose-ends', {
+    schema: { tags, summary: '登记某处理目的已结束（救助终止、活动结束、案件办结；个人信息保护法 第四十七条）', params: childParams,
+      body: z.object({ purpose: z.enum(Object.keys(PURPOSE_CODES) as [PurposeCode]), event: z.enum(RECORDED_END_EVENTS), endedOn: z.iso.date('日期格式应为 YYYY-MM-DD') }).strict() },
+  }, async (req, reply) => reply.status(201).send(await recordPurposeEnd(ctx, requireActor(req), req.params.id, req.body)));
   r.post('/:id/guardian-notifications', { schema: { tags, summary: '登记对监护人的告知（年满十四周岁儿童同意时）', params: childParams, body: notificationCreateSchema } },
     async (req, reply) => reply.status(201).send(await recordNotification(ctx, requireActor(req), req.params.id, req.body)));
 };

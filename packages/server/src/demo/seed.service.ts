@@ -1,4 +1,6 @@
-import { errors, ROLES, type OrgType, type Role } from '@hutong/core';
+import { errors, ROLES, type FieldKey, type OrgType, type Role } from '@hutong/core';
+import { combinedBasis, decideCollect } from '../registry/child-decision.ts';
+import { storedFieldNames } from '../registry/child-writer.ts';
 import { getDivisions } from '@hutong/divisions';
 import type { AppContext } from '../context.ts';
 import type { Actor } from '../shared/http/actor.ts';
@@ -90,7 +92,13 @@ export async function seedDemo(ctx: AppContext, opts: SeedOptions = {}): Promise
     const actor = cliActor(owner);
     for (let i = 0; i < inputs.length; i += BATCH) {
       const batch = inputs.slice(i, i + BATCH);
-      const ids = await writeChildBatch(ctx, actor, ownerId, batch, 'demo_seed');
+      // The same collect decision as registration; the generator only makes children it allows.
+      const bases = batch.map((c) => {
+        const d = decideCollect(ctx, actor, c, storedFieldNames(c) as FieldKey[]);
+        if (!d.allowed || d.strippedFields.length) throw new Error(`演示数据没有合法性基础：${d.reasons[0]?.message ?? ''}`);
+        return combinedBasis(d);
+      });
+      const ids = await writeChildBatch(ctx, actor, ownerId, batch, bases, 'demo_seed');
       ids.forEach((id, k) => childIds.push({ id, region: batch[k]!.regionCode }));
     }
   }

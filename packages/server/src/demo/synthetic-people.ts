@@ -83,7 +83,7 @@ export interface ChildPlace {
  * One child aged 0–17 on `today` (or within `ages`: committed fixtures use a narrow band so they
  * stay minors for years); `usedIds` keeps ID numbers unique across a run.
  */
-export function syntheticChild(rand: Rand, place: ChildPlace, today: string, usedIds: Set<string>, ages: [number, number] = [0, 17]): SyntheticChild {
+export function syntheticChild(rand: Rand, place: ChildPlace, today: string, usedIds: Set<string>, ages: [number, number] = [0, 17], withDisability = false): SyntheticChild {
   const gender: Gender = rand() < 0.52 ? 'male' : 'female';
   const age = ages[0] + Math.floor(rand() * (ages[1] - ages[0] + 1));
   const year = Number(today.slice(0, 4)) - age;
@@ -116,7 +116,10 @@ export function syntheticChild(rand: Rand, place: ChildPlace, today: string, use
   if (years >= 3 && years <= 5) child.school = `${place.townWord}${pick(rand, SCHOOL_WORDS)}幼儿园`;
   else if (years >= 6 && years <= 11) { child.school = `${place.townWord}${pick(rand, SCHOOL_WORDS)}中心小学`; child.grade = `${'一二三四五六'[years - 6]}年级`; }
   else if (years >= 12) { child.school = `${place.townWord}${pick(rand, SCHOOL_WORDS)}中学`; child.grade = ['初一', '初二', '初三', '高一', '高二', '高三'][Math.min(years - 12, 5)]!; }
-  if (categories.includes('difficulty_disability')) child.disability = pick(rand, ['肢体残疾三级', '听力残疾二级', '智力残疾四级', '视力残疾三级']);
+  // The grade is drawn either way (same seed, same children); the details are kept only when asked:
+  // civil affairs may not hold them without a disability-service consent (第十一条).
+  const disability = categories.includes('difficulty_disability') ? pick(rand, ['肢体残疾三级', '听力残疾二级', '智力残疾四级', '视力残疾三级']) : undefined;
+  if (disability && withDisability) child.disability = disability;
   if (rand() < 0.12) child.health = pick(rand, ['患有哮喘，需定期复查', '先天性心脏病术后随访', '营养不良，已转介卫生院', '癫痫，规律服药']);
   return child;
 }

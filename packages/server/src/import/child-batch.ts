@@ -4,7 +4,7 @@ import type { Database } from '../shared/db/schema.ts';
 import type { Actor } from '../shared/http/actor.ts';
 import type { ChildInput } from '../registry/child-input.ts';
 import { insertChildren, storedFieldNames } from '../registry/child-writer.ts';
-import { DUTY_BASIS, processingRecord } from '../registry/registry.ledger.ts';
+import { processingRecord } from '../registry/registry.ledger.ts';
 import { appendLedgerMany } from '../ledger/ledger-append.ts';
 import { runBuiltBatch, type BuiltBatch } from './child-rows.ts';
 
@@ -14,7 +14,8 @@ import { runBuiltBatch, type BuiltBatch } from './child-rows.ts';
  * a crash never leaves a child without its ledger entry, nor an entry without its child.
  * `built` is the same batch already encrypted on a worker (child-rows.pool.ts).
  */
-export async function writeChildBatch(ctx: AppContext, actor: Actor, ownerOrgId: string, inputs: ChildInput[], reason: string, built?: BuiltBatch): Promise<string[]> {
+/** `bases[i]` is the lawful-basis decision for inputs[i] (child-decision.ts decideCollect). */
+export async function writeChildBatch(ctx: AppContext, actor: Actor, ownerOrgId: string, inputs: ChildInput[], bases: ReadonlyArray<{ purpose: string | null; basis: string }>, reason: string, built?: BuiltBatch): Promise<string[]> {
   return ctx.db.transaction().execute(async (trx) => {
     let ids: string[];
     if (built) {
@@ -24,7 +25,7 @@ export async function writeChildBatch(ctx: AppContext, actor: Actor, ownerOrgId:
       ids = await insertChildren(trx, ctx.keyring, ownerOrgId, inputs);
     }
     await appendLedgerMany(trx as Kysely<Database>, ids.map((id, i) => processingRecord(actor, {
-      act: 'collect', accountableOrgId: ownerOrgId, basis: DUTY_BASIS, childIds: [id],
+      act: 'collect', accountableOrgId: ownerOrgId, ...bases[i]!, childIds: [id],
       fields: storedFieldNames(inputs[i]!), outcome: 'succeeded', reason,
     })));
     return ids;

@@ -8,7 +8,9 @@ import { assertPermission, scopedChildren } from '../access/child-scope.ts';
 import { appendLedger } from '../ledger/ledger-append.ts';
 import { openChildKey } from '../registry/child-cipher.ts';
 import { showField } from '../registry/child-projection.ts';
-import { DUTY_BASIS, processingRecord } from '../registry/registry.ledger.ts';
+import { processingRecord } from '../registry/registry.ledger.ts';
+import { combinedBasis, decideOnChild, factsOfRow } from '../registry/child-decision.ts';
+import { basisFactsForMany } from '../consent/consent-records.ts';
 import { sealedGuardiansOf } from '../registry/registry-lookup.service.ts';
 import { decideReveal } from '../registry/reveal-decision.ts';
 import { COLUMNS, HEADERS } from './import-columns.ts';
@@ -66,29 +68,33 @@ export async function exportChildren(ctx: AppContext, opts: ExportOptions): Prom
     await writer.write(HEADERS);
     for (let after = ''; ;) {
       let q = scopedChildren(ctx.db, actor, 'child.export').where('children.owner_org_id', '=', org.id)
-        .select(['children.id', 'children.region_code', 'children.gender', 'children.grade', 'children.data_key_wrapped', 'children.master_key_version', 'children.fields_enc']);
+        .select(['children.id', 'children.region_code', 'children.gender', 'children.grade', 'children.data_key_wrapped', 'children.master_key_version', 'children.fields_enc', 'children.can_express_will']);
       if (after) q = q.where('children.id', '>', after);
       const page = await q.orderBy('children.id').limit(PAGE).execute();
       if (page.length === 0) break;
-      const guardians = await sealedGuardiansOf(ctx, page.map((c) => c.id));
+      const [guardians, onFile] = await Promise.all([sealedGuardiansOf(ctx, page.map((c) => c.id)), basisFactsForMany(ctx.db, page.map((c) => c.id))]);
       const byChild = new Map<string, typeof guardians>();
       for (const g of guardians) byChild.set(g.child_id, [...(byChild.get(g.child_id) ?? []), g]);
       for (const c of page) {
         const cipher = c.data_key_wrapped ? openChildKey(ctx.keyring, c.id, c.data_key_wrapped, c.master_key_version!) : null;
         const clear = { gender: c.gender, grade: c.grade, regionCode: c.region_code.trim() };
         const gs = byChild.get(c.id) ?? [];
-        // Each child's fields are revealed only as far as the lawful-basis decision allows for it.
+        // Each child's fields are revealed only as far as the lawful-basis decision allows for it,
+        // and a field no purpose covers is left out even masked.
+        const facts = factsOfRow(ctx, { ...c, fields_enc: c.fields_enc as EncryptedFields }, read);
+        const masked = await decideOnChild(ctx, actor, c.id, facts, { act: 'use', fields: COLUMNS.map((x) => x.key), onFile: onFile.get(c.id) ?? { consents: [], guardianNotices: [] } });
         let reveal: ReadonlySet<string> = new Set();
         if (opts.purpose) {
-          const outcome = await decideReveal(ctx, actor, { ...c, fields_enc: c.fields_enc as EncryptedFields }, opts.purpose as PurposeCode, read);
+          const outcome = await decideReveal(ctx, actor, c, facts, opts.purpose as PurposeCode);
           if (outcome.decision.allowed) {
             reveal = new Set(outcome.decision.allowedFields);
             bases.add(outcome.basisRef);
           } else withheld++;
-        }
+        } else bases.add(combinedBasis(masked).basis);
+        const permitted = new Set<string>([...masked.allowedFields, ...reveal]);
         await writer.write(COLUMNS.map(({ key }) => {
-          if (!GUARDIAN_COLUMNS.has(key)) return showField(key, 'children', c.id, c.fields_enc as EncryptedFields, clear, cipher, reveal, read).value ?? '';
-          const values = gs.map((g) => showField(key as FieldKey, 'guardians', g.id, g.fields_enc as EncryptedFields, { guardianRelation: g.relation }, cipher, reveal, read).value ?? '');
+          if (!GUARDIAN_COLUMNS.has(key)) return showField(key, 'children', c.id, c.fields_enc as EncryptedFields, clear, cipher, reveal, read, {}, permitted).value ?? '';
+          const values = gs.map((g) => showField(key as FieldKey, 'guardians', g.id, g.fields_enc as EncryptedFields, { guardianRelation: g.relation }, cipher, reveal, read, {}, permitted).value ?? '');
           // One value per guardian, in the same order in every guardian column (import splits them back).
           return values.some((v) => v !== '') ? values.join('；') : '';
         }));
@@ -99,7 +105,7 @@ export async function exportChildren(ctx: AppContext, opts: ExportOptions): Prom
     }
     await writer.close();
     await appendLedger(ctx.db, processingRecord(actor, {
-      act: 'use', accountableOrgId: org.id, purpose: opts.purpose ?? null, basis: opts.purpose ? [...bases].join(' | ').slice(0, 2000) : DUTY_BASIS, childIds,
+      act: 'use', accountableOrgId: org.id, purpose: opts.purpose ?? null, basis: [...bases].join(' | ').slice(0, 2000), childIds,
       fields: [...read], outcome: 'allowed', reason: withheld ? `export withheld:${withheld}` : 'export',
     }));
     fs.renameSync(tmp, opts.out);

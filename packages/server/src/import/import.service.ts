@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { errors, normaliseIdNumber, type FieldProblem } from '@hutong/core';
+import { errors, normaliseIdNumber, type FieldKey, type FieldProblem } from '@hutong/core';
 import type { AppContext } from '../context.ts';
 import type { Actor } from '../shared/http/actor.ts';
 import { assertPermission } from '../access/child-scope.ts';
@@ -13,6 +13,8 @@ import { rowToInput } from './import-row.ts';
 import { readSheet, sheetFormat, type SheetFormat } from './sheet-reader.ts';
 import { registeredIdIndexes } from '../registry/registry-lookup.service.ts';
 import { writeChildBatch } from './child-batch.ts';
+import { combinedBasis, decideCollect } from '../registry/child-decision.ts';
+import { storedFieldNames } from '../registry/child-writer.ts';
 import { openBatchBuilder } from './child-rows.pool.ts';
 
 /** The organisation the imported children belong to (谁主管谁负责). */
@@ -65,7 +67,7 @@ export async function importChildren(ctx: AppContext, opts: ImportOptions): Prom
   const on = today();
   const problems: RowProblem[] = [];
   const bad = new Set<number>();
-  const good: Array<{ row: number; value: ChildInput }> = [];
+  const good: Array<{ row: number; value: ChildInput; basis: { purpose: string | null; basis: string } }> = [];
   const seenIds = new Map<string, number>();
   const pendingIds: Array<{ row: number; index: Buffer }> = [];
   let keys: Array<ColumnKey | null> | null = null;
@@ -94,6 +96,13 @@ export async function importChildren(ctx: AppContext, opts: ImportOptions): Prom
       report(row, 'regionCode', `区划 ${value.regionCode}（${regionName(value.regionCode)}）不在机构“${org.name}”的辖区（${regionName(org.regionCode)}）内`);
       continue;
     }
+    // The same lawful-basis decision as registration: a legacy roster brings no consents with it.
+    const decision = decideCollect(ctx, actor, value, storedFieldNames(value) as FieldKey[]);
+    if (!decision.allowed) { report(row, 'file', `没有合法性基础：${decision.reasons[0]?.message ?? ''}`); continue; }
+    if (decision.strippedFields.length) {
+      for (const f of decision.strippedFields) report(row, f, decision.reasons.find((r) => r.field === f)?.message ?? '没有可依据的处理目的');
+      continue;
+    }
     if (value.idNumber) {
       const id = normaliseIdNumber(value.idNumber);
       const first = seenIds.get(id);
@@ -102,7 +111,7 @@ export async function importChildren(ctx: AppContext, opts: ImportOptions): Prom
       pendingIds.push({ row, index: idNumberIndex(ctx.keyring, id) });
       if (pendingIds.length >= ID_CHECK_CHUNK) await checkRegistered();
     }
-    good.push({ row, value });
+    good.push({ row, value, basis: combinedBasis(decision) });
     if (rows % 1000 === 0) opts.onProgress?.({ phase: 'validate', done: rows, total: 0 });
   }
   if (!keys) throw errors.validation([{ field: 'file', message: '文件为空：没有表头行' }]);
@@ -121,7 +130,7 @@ export async function importChildren(ctx: AppContext, opts: ImportOptions): Prom
 }
 
 /** Batch n+1 is encrypted (on a worker when there is a second core) while batch n is written. */
-async function writeAll(ctx: AppContext, opts: ImportOptions, valid: Array<{ row: number; value: ChildInput }>): Promise<number> {
+async function writeAll(ctx: AppContext, opts: ImportOptions, valid: Array<{ row: number; value: ChildInput; basis: { purpose: string | null; basis: string } }>): Promise<number> {
   const size = opts.batchSize ?? BATCH;
   const batches: Array<typeof valid> = [];
   for (let i = 0; i < valid.length; i += size) batches.push(valid.slice(i, i + size));
@@ -139,7 +148,7 @@ async function writeAll(ctx: AppContext, opts: ImportOptions, valid: Array<{ row
       const built = await next;
       if (i + 1 < batches.length) next = build(batches[i + 1]!);
       try {
-        await writeChildBatch(ctx, opts.actor, opts.org.id, batch.map((b) => b.value), 'import', built);
+        await writeChildBatch(ctx, opts.actor, opts.org.id, batch.map((b) => b.value), batch.map((b) => b.basis), 'import', built);
       } catch (err) {
         // Earlier batches are committed; say how far it got so a rerun with --skip-invalid resumes
         // cleanly (rows already imported then report as registered).

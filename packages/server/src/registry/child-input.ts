@@ -10,7 +10,7 @@ export interface RawChildInput {
   phone?: unknown; householdAddress?: unknown; residenceAddress?: unknown; regionCode?: unknown;
   school?: unknown; grade?: unknown; categories?: unknown; health?: unknown; disability?: unknown;
   abuseVictim?: unknown; guardianSituation?: unknown; assistance?: unknown;
-  guardians?: unknown;
+  guardians?: unknown; canExpressWill?: unknown;
 }
 
 export interface GuardianInput { name: string; relation: string; phone?: string; idNumber?: string }
@@ -20,6 +20,8 @@ export interface ChildInput {
   householdAddress?: string; residenceAddress?: string; regionCode: string; school?: string; grade?: string;
   categories: ChildCategory[]; health?: string; disability?: string; abuseVictim?: string;
   guardianSituation?: string; assistance?: string; guardians: GuardianInput[];
+  /** 第十二条第三款: false when the child cannot express a will; absent means able. */
+  canExpressWill?: boolean;
 }
 
 /**
@@ -89,10 +91,12 @@ export function validateChildInput(raw: RawChildInput, opts: { today?: string; p
 
   const categories = parseCategories(raw.categories, bad, partial);
   const guardians = parseGuardians(raw.guardians, bad);
+  if (raw.canExpressWill !== undefined && typeof raw.canExpressWill !== 'boolean') bad('canExpressWill', '应为 true 或 false');
 
   if (problems.length) return { problems };
   const value: ChildInput = {
     name: name!, gender: gender!, birthDate: birthDate!, regionCode: regionCode!, categories, guardians,
+    ...(raw.canExpressWill === false ? { canExpressWill: false } : {}),
     ...opt('idNumber', idNumber?.replace(/[\s-]/gu, '').toUpperCase()),
     ...opt('ethnicity', str('ethnicity', raw.ethnicity, false, 20)),
     ...opt('phone', phone),

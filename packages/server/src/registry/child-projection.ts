@@ -6,7 +6,7 @@ import type { FieldCipher } from '../shared/crypto/index.ts';
 import type { EncryptedFields } from '../shared/db/schema.ts';
 import { openField, type Table } from './child-cipher.ts';
 
-export interface ShownField { key: string; label: string; value: string | null; masked: boolean }
+export interface ShownField { key: string; label: string; value: string | null; masked: boolean; withheld?: true }
 
 /**
  * Turns stored values into what the caller may see. Masking happens here, on the server: a
@@ -16,9 +16,12 @@ export interface ShownField { key: string; label: string; value: string | null; 
 export function showField(
   key: FieldKey, table: Table, rowId: string, enc: EncryptedFields, clear: Record<string, string | null>,
   cipher: FieldCipher | null, reveal: ReadonlySet<string>, read: Set<string>, maskContext: MaskContext = {},
+  permitted: ReadonlySet<string> | null = null,
 ): ShownField {
   const spec = FIELD_CATALOGUE[key];
   const base = { key, label: spec.label };
+  // Outside every purpose the caller has a basis for, a field is not shown even masked: a mask still says something.
+  if (permitted && !permitted.has(key)) return { ...base, value: null, masked: true, withheld: true };
   if (!spec.encrypted) return { ...base, value: displayValue(key, clear[key] ?? null), masked: false };
   if (enc[key] === undefined || !cipher) return { ...base, value: null, masked: false };
   const revealed = reveal.has(key);

@@ -17,7 +17,7 @@ export function storedFieldNames(c: ChildInput): string[] {
 }
 
 /** Inserts many children in the caller's transaction; multi-row inserts keep imports fast. */
-export async function insertChildren(db: Db, keyring: Keyring, ownerOrgId: string, inputs: ChildInput[]): Promise<string[]> {
+export async function insertChildren(db: Db, keyring: Keyring, ownerOrgId: string, inputs: ChildInput[], out?: { guardianIds: string[][] }): Promise<string[]> {
   const children = [], guardians = [], tokens = [];
   const ids: string[] = [];
   for (const c of inputs) {
@@ -32,8 +32,11 @@ export async function insertChildren(db: Db, keyring: Keyring, ownerOrgId: strin
       fields_enc: JSON.stringify(sealFields(key.cipher, 'children', id, values)),
       bidx_id_number: c.idNumber ? idNumberIndex(keyring, c.idNumber) : null,
       bidx_name_birth: nameBirthIndex(keyring, c.name, c.birthDate),
+      can_express_will: c.canExpressWill !== false,
     });
-    for (const g of c.guardians) guardians.push(guardianRow(keyring, key.cipher, id, g));
+    const rows = c.guardians.map((g) => guardianRow(keyring, key.cipher, id, g));
+    guardians.push(...rows);
+    out?.guardianIds.push(rows.map((r) => r.id));
     for (const t of childTokens(keyring, c)) tokens.push({ child_id: id, ...t });
   }
   if (children.length) await db.insertInto('children').values(children).execute();

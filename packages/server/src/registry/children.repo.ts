@@ -22,12 +22,13 @@ export interface ChildRow {
   fields_enc: EncryptedFields;
   created_at: Date;
   updated_at: Date;
+  can_express_will: boolean;
 }
 
 const CHILD_COLUMNS = [
   'children.id', 'children.owner_org_id', 'orgs.name as owner_org_name', 'children.region_code', 'children.gender',
   'children.grade', 'children.data_key_wrapped', 'children.master_key_version', 'children.fields_enc',
-  'children.created_at', 'children.updated_at',
+  'children.created_at', 'children.updated_at', 'children.can_express_will',
 ] as const;
 
 export async function findChild(db: Db, actor: Actor, id: string, permission: Permission = 'child.read'): Promise<ChildRow | undefined> {
@@ -41,6 +42,11 @@ export interface ListFilter {
   idNumberIndex?: Buffer;
   limit: number;
   offset: number;
+}
+
+export async function childrenByIds(db: Db, actor: Actor, ids: readonly string[]): Promise<ChildRow[]> {
+  if (ids.length === 0) return [];
+  return (await scopedChildren(db, actor).select(CHILD_COLUMNS).where('children.id', 'in', [...ids]).execute()) as ChildRow[];
 }
 
 export async function listChildren(db: Db, actor: Actor, f: ListFilter): Promise<{ rows: ChildRow[]; total: number }> {

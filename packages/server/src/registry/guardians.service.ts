@@ -1,4 +1,4 @@
-import { errors } from '@hutong/core';
+import { errors, type FieldKey, type PurposeCode } from '@hutong/core';
 import type { AppContext } from '../context.ts';
 import type { Actor } from '../shared/http/actor.ts';
 import { appendLedger } from '../ledger/ledger-append.ts';
@@ -6,7 +6,8 @@ import * as repo from './children.repo.ts';
 import { parseGuardians } from './child-input.ts';
 import { openChildKey, openField, sealFields } from './child-cipher.ts';
 import { guardianIdIndex, guardianNameIndex } from './child-indexes.ts';
-import { DUTY_BASIS, processingRecord } from './registry.ledger.ts';
+import { processingRecord } from './registry.ledger.ts';
+import { combinedBasis, factsOfRow, requireBasis } from './child-decision.ts';
 import { isUuid } from './registry.service.ts';
 
 const SEALED = ['guardianName', 'guardianPhone', 'guardianIdNumber'] as const;
@@ -22,7 +23,8 @@ async function guardianForWrite(ctx: AppContext, actor: Actor, childId: string, 
 }
 
 /** Edits re-validate the merged guardian, as child edits do. */
-export async function updateGuardian(ctx: AppContext, actor: Actor, childId: string, guardianId: string, patch: { name?: string; relation?: string; phone?: string; idNumber?: string }): Promise<{ id: string; changed: string[] }> {
+export async function updateGuardian(ctx: AppContext, actor: Actor, childId: string, guardianId: string, body: { name?: string; relation?: string; phone?: string; idNumber?: string; purpose?: PurposeCode | undefined }): Promise<{ id: string; changed: string[] }> {
+  const { purpose, ...patch } = body;
   const { child, guardian, cipher } = await guardianForWrite(ctx, actor, childId, guardianId);
   const current = {
     name: openField(cipher, 'guardians', guardianId, guardian.fields_enc, 'guardianName'),
@@ -35,6 +37,7 @@ export async function updateGuardian(ctx: AppContext, actor: Actor, childId: str
   if (!g) throw errors.validation(problems);
   const names = { name: 'guardianName', relation: 'guardianRelation', phone: 'guardianPhone', idNumber: 'guardianIdNumber' } as const;
   const changed = (Object.keys(names) as Array<keyof typeof names>).filter((k) => k in patch && (current[k] ?? null) !== (g[k] ?? null)).map((k) => names[k]);
+  const decision = await requireBasis(ctx, actor, { id: childId, ownerOrgId: child.owner_org_id }, factsOfRow(ctx, child, new Set()), { act: 'store', fields: changed as FieldKey[], purpose }, '修改监护人');
   await ctx.db.transaction().execute(async (trx) => {
     await trx.updateTable('guardians').set({
       relation: g.relation,
@@ -43,7 +46,7 @@ export async function updateGuardian(ctx: AppContext, actor: Actor, childId: str
       bidx_guardian_name: guardianNameIndex(ctx.keyring, g.name),
       updated_at: new Date(),
     }).where('id', '=', guardianId).execute();
-    await appendLedger(trx, processingRecord(actor, { act: 'store', accountableOrgId: child.owner_org_id, basis: DUTY_BASIS, childIds: [childId], fields: changed, outcome: 'succeeded', reason: 'guardian_update' }));
+    await appendLedger(trx, processingRecord(actor, { act: 'store', accountableOrgId: child.owner_org_id, ...combinedBasis(decision), childIds: [childId], fields: changed, outcome: 'succeeded', reason: 'guardian_update' }));
   });
   return { id: guardianId, changed };
 }
@@ -51,10 +54,11 @@ export async function updateGuardian(ctx: AppContext, actor: Actor, childId: str
 export async function removeGuardian(ctx: AppContext, actor: Actor, childId: string, guardianId: string, reason: string): Promise<void> {
   if (!reason.trim()) throw errors.validation([{ field: 'reason', message: '请说明删除原因' }]);
   const { child, guardian } = await guardianForWrite(ctx, actor, childId, guardianId);
+  const decision = await requireBasis(ctx, actor, { id: childId, ownerOrgId: child.owner_org_id }, factsOfRow(ctx, child, new Set()), { act: 'delete', fields: ['guardianName'] }, '删除监护人');
   await ctx.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('guardians').where('id', '=', guardianId).execute();
     await appendLedger(trx, processingRecord(actor, {
-      act: 'delete', accountableOrgId: child.owner_org_id, basis: DUTY_BASIS, childIds: [childId],
+      act: 'delete', accountableOrgId: child.owner_org_id, ...combinedBasis(decision), childIds: [childId],
       fields: ['guardianRelation', ...SEALED.filter((k) => guardian.fields_enc[k] !== undefined)], outcome: 'succeeded', reason: `guardian_remove:${reason.slice(0, 200)}`,
     }));
   });

@@ -1,4 +1,5 @@
-import { errors, type Permission } from '@hutong/core';
+import { errors, maskValue, type Permission } from '@hutong/core';
+import { regionName } from './child-view.ts';
 import type { AppContext } from '../context.ts';
 import type { Actor } from '../shared/http/actor.ts';
 import { appendLedger } from '../ledger/ledger-append.ts';
@@ -56,4 +57,19 @@ export async function birthDatesInScope(ctx: AppContext, actor: Actor): Promise<
     if (rows.length) await appendLedger(ctx.db, processingRecord(actor, { act: 'use', childIds: rows.map((r) => r.id), fields: ['birthDate'], basis: DUTY_BASIS, outcome: 'allowed', reason: 'turning14_queue' }));
     if (rows.length < PAGE) return out;
   }
+}
+
+/**
+ * Who is on a work list (turning 14, deletion tasks): the masked name and the place, so an officer
+ * can tell the rows apart without seeing more. Reading the names is ledgered as a 使用.
+ */
+export async function workListLabels(ctx: AppContext, actor: Actor, ids: readonly string[], reason: string): Promise<Map<string, { name: string | null; regionName: string }>> {
+  const rows = await repo.childrenByIds(ctx.db, actor, ids);
+  const out = new Map<string, { name: string | null; regionName: string }>();
+  for (const r of rows) {
+    const plain = r.data_key_wrapped ? openField(openChildKey(ctx.keyring, r.id, r.data_key_wrapped, r.master_key_version!), 'children', r.id, r.fields_enc, 'name') ?? null : null;
+    out.set(r.id, { name: plain ? maskValue('name', plain) : null, regionName: regionName(r.region_code) });
+  }
+  if (rows.length) await appendLedger(ctx.db, processingRecord(actor, { act: 'use', childIds: rows.map((r) => r.id), fields: ['name'], basis: DUTY_BASIS, outcome: 'allowed', reason }));
+  return out;
 }

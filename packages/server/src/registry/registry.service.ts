@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   errors, isPurposeCode, normaliseRegionCode, parseCategory, shanghaiDate,
 } from '@hutong/core';
@@ -9,12 +10,17 @@ import { subtreePrefix, inSubtree } from '../access/jurisdiction.ts';
 import * as repo from './children.repo.ts';
 import { validateChildInput, type RawChildInput } from './child-input.ts';
 import { insertChildren, storedFieldNames } from './child-writer.ts';
-import { childView, type ChildDetail, type ChildSummary } from './child-view.ts';
+import { childView, DETAIL_FIELDS, SUMMARY_FIELDS, type ChildDetail, type ChildSummary } from './child-view.ts';
 import { categoryIndex, idNumberIndex, nameIndex, schoolIndex } from './child-indexes.ts';
-import { DUTY_BASIS, processingRecord } from './registry.ledger.ts';
+import { processingRecord } from './registry.ledger.ts';
 import { decideReveal, refusal, type RevealOutcome } from './reveal-decision.ts';
+import { combinedBasis, decideCollect, decideOnChild, factsOfRow, noBasisError, refusalReason } from './child-decision.ts';
+import { basisFactsForMany } from '../consent/consent-records.ts';
+import { assertConsentRecordable, consentAsRecord, insertConsent } from '../consent/consent-rules.ts';
+import type { ConsentCreate } from '../consent/consent.schema.ts';
+import type { CombinedDecision, FieldKey, PurposeCode } from '@hutong/core';
 
-export interface ListQuery { q?: string; region?: string; category?: string; school?: string; page?: number; pageSize?: number }
+export interface ListQuery { q?: string; region?: string; category?: string; school?: string; page?: number; pageSize?: number; purpose?: PurposeCode | undefined }
 
 /** The civil date in China, the date every age and consent rule counts in. */
 export function today(): string {
@@ -30,18 +36,49 @@ function assertCanRegister(actor: Actor, regionCode: string): void {
   }
 }
 
-export async function createChild(ctx: AppContext, actor: Actor, raw: RawChildInput): Promise<{ id: string }> {
+/**
+ * 收集: every field stored must rest on a purpose the registering org has a basis for today
+ * (a statutory duty, since a new child has no consent on file yet). Otherwise nothing is written
+ * and the refusal, naming each field and its article, is ledgered.
+ */
+export async function createChild(ctx: AppContext, actor: Actor, raw: RawChildInput & { purpose?: PurposeCode; consent?: RegistrationConsent }): Promise<{ id: string }> {
   const { value, problems } = validateChildInput(raw, { today: today() });
   if (!value) throw errors.validation(problems);
   assertCanRegister(actor, value.regionCode);
+  const consent = raw.consent ? registrationConsent(raw.consent, value.guardians.length) : undefined;
+  const fields = storedFieldNames(value) as FieldKey[];
+  const onFile = { consents: consent ? [consentAsRecord(consent.create, consent.id)] : [], guardianNotices: [] };
+  const decision = decideCollect(ctx, actor, value, fields, onFile.consents, raw.purpose);
+  if (!decision.allowed || decision.strippedFields.length) {
+    await appendLedger(ctx.db, processingRecord(actor, { act: 'collect', accountableOrgId: actor.orgId, purpose: raw.purpose ?? null, fields, outcome: 'denied', reason: refusalReason(decision) }));
+    throw noBasisError(decision, '登记');
+  }
   return ctx.db.transaction().execute(async (trx) => {
     if (value.idNumber && (await repo.existingIdNumberIndexes(trx, [idNumberIndex(ctx.keyring, value.idNumber)])).size) {
       throw errors.validation([{ field: 'idNumber', message: '该身份证号已登记' }]);
     }
-    const [id] = await insertChildren(trx, ctx.keyring, actor.orgId!, [value]);
-    await appendLedger(trx, processingRecord(actor, { act: 'collect', accountableOrgId: actor.orgId, basis: DUTY_BASIS, childIds: [id!], fields: storedFieldNames(value), outcome: 'succeeded' }));
+    const out = { guardianIds: [] as string[][] };
+    const [id] = await insertChildren(trx, ctx.keyring, actor.orgId!, [value], out);
+    if (consent) {
+      const gIndex = consent.guardianIndex;
+      const guardian = gIndex === undefined ? undefined : { id: out.guardianIds[0]![gIndex]!, relation: value.guardians[gIndex]!.relation };
+      await insertConsent(trx, actor, { id: id!, ownerOrgId: actor.orgId! }, guardian, consent.create, consent.id);
+    }
+    await appendLedger(trx, processingRecord(actor, { act: 'collect', accountableOrgId: actor.orgId, ...combinedBasis(decision), childIds: [id!], fields, outcome: 'succeeded' }));
     return { id: id! };
   });
+}
+
+export type RegistrationConsent = Omit<ConsentCreate, 'guardianId'> & { guardianIndex?: number };
+
+function registrationConsent(c: RegistrationConsent, guardians: number): { create: ConsentCreate; guardianIndex: number | undefined; id: string } {
+  const { guardianIndex: given, ...create } = c;
+  const guardianIndex = create.givenBy === 'guardian' ? (given ?? 0) : undefined;
+  if (guardianIndex !== undefined && guardianIndex >= guardians) {
+    throw errors.validation([{ field: 'consent.guardianIndex', message: '监护人同意须对应登记的一位监护人（请先填写监护人）' }]);
+  }
+  assertConsentRecordable(create, today(), 'consent.', true);
+  return { create, guardianIndex, id: randomUUID() };
 }
 
 export async function listChildren(ctx: AppContext, actor: Actor, query: ListQuery): Promise<{ items: ChildSummary[]; total: number }> {
@@ -61,20 +98,27 @@ export async function listChildren(ctx: AppContext, actor: Actor, query: ListQue
   }
   if (query.school?.trim()) filter.tokenFilters.push({ index: 'school', token: schoolIndex(ctx.keyring, query.school) });
   const { rows, total } = await repo.listChildren(ctx.db, actor, filter);
-  const read = new Set<string>();
-  const items = rows.map((r) => childView(ctx, r, new Set(), read).summary);
-  if (rows.length) {
-    await appendLedgerMany(ctx.db, groupByOwner(rows).map(([org, ids]) => processingRecord(actor, {
-      act: 'use', accountableOrgId: org, basis: DUTY_BASIS, childIds: ids, fields: [...read], outcome: 'allowed', reason: 'masked_list',
+  const onFile = await basisFactsForMany(ctx.db, rows.map((r) => r.id));
+  const groups = new Map<string, { owner: string; decision: CombinedDecision; ids: string[]; read: Set<string> }>();
+  const items: ChildSummary[] = [];
+  for (const r of rows) {
+    // Each row is decided on its own: the basis differs by child (age, consents on file).
+    const read = new Set<string>();
+    const decision = await decideOnChild(ctx, actor, r.id, factsOfRow(ctx, r, read), { act: 'use', fields: SUMMARY_FIELDS, purpose: query.purpose, onFile: onFile.get(r.id) ?? { consents: [], guardianNotices: [] } });
+    items.push(childView(ctx, r, new Set(), read, [], [], new Set(decision.allowedFields)).summary);
+    const key = `${r.owner_org_id}|${decision.allowed}|${combinedBasis(decision).basis}|${decision.allowedFields.join(',')}`;
+    const g = groups.get(key) ?? { owner: r.owner_org_id, decision, ids: [], read: new Set<string>() };
+    g.ids.push(r.id);
+    for (const f of read) g.read.add(f);
+    groups.set(key, g);
+  }
+  if (groups.size) {
+    await appendLedgerMany(ctx.db, [...groups.values()].map((g) => processingRecord(actor, {
+      act: 'use', accountableOrgId: g.owner, ...combinedBasis(g.decision), childIds: g.ids, fields: [...g.read],
+      outcome: g.decision.allowed ? 'allowed' : 'denied', reason: g.decision.allowed ? 'masked_list' : refusalReason(g.decision),
     })));
   }
   return { items, total };
-}
-
-function groupByOwner(rows: repo.ChildRow[]): Array<[string, string[]]> {
-  const m = new Map<string, string[]>();
-  for (const r of rows) m.set(r.owner_org_id, [...(m.get(r.owner_org_id) ?? []), r.id]);
-  return [...m];
 }
 
 export interface RevealRequest { purpose?: string; justification?: string }
@@ -88,9 +132,12 @@ export async function getChild(ctx: AppContext, actor: Actor, id: string, req: R
   const read = new Set<string>();
   let reveal = new Set<string>();
   let outcome: RevealOutcome | undefined;
+  // What the masked view may show at all: fields some purpose gives this actor a basis for today.
+  const facts = factsOfRow(ctx, row, read);
+  const masked = await decideOnChild(ctx, actor, row.id, facts, { act: 'use', fields: DETAIL_FIELDS });
   if (req.purpose) {
     if (!isPurposeCode(req.purpose)) throw errors.validation([{ field: 'purpose', message: `未知的处理目的“${req.purpose}”` }]);
-    outcome = await decideReveal(ctx, actor, row, req.purpose, read);
+    outcome = await decideReveal(ctx, actor, row, facts, req.purpose);
     if (!outcome.decision.allowed) {
       const { code, error } = refusal(outcome.decision);
       await appendLedger(ctx.db, processingRecord(actor, { act: 'use', accountableOrgId: row.owner_org_id, purpose: req.purpose, childIds: [id], fields: [...read], outcome: 'denied', reason: `${code}:${error.details.article ?? ''}` }));
@@ -99,10 +146,11 @@ export async function getChild(ctx: AppContext, actor: Actor, id: string, req: R
     reveal = new Set(outcome.decision.allowedFields);
   }
   const [guardians, visits] = await Promise.all([repo.guardiansOf(ctx.db, id), repo.visitsOf(ctx.db, id)]);
-  const detail = childView(ctx, row, reveal, read, guardians, visits).detail;
+  const permitted = new Set<string>([...masked.allowedFields, ...reveal]);
+  const detail = childView(ctx, row, reveal, read, guardians, visits, permitted).detail;
   await appendLedger(ctx.db, processingRecord(actor, {
-    act: 'use', accountableOrgId: row.owner_org_id, purpose: req.purpose ?? null, basis: outcome ? outcome.basisRef : DUTY_BASIS, childIds: [id], fields: [...read],
-    outcome: 'allowed', reason: req.purpose ? `revealed:${(req.justification ?? '').slice(0, 200)}` : 'masked_view',
+    act: 'use', accountableOrgId: row.owner_org_id, ...(outcome ? { purpose: req.purpose!, basis: outcome.basisRef } : combinedBasis(masked)), childIds: [id], fields: [...read],
+    outcome: outcome || masked.allowed ? 'allowed' : 'denied', reason: req.purpose ? `revealed:${(req.justification ?? '').slice(0, 200)}` : masked.allowed ? 'masked_view' : refusalReason(masked),
   }));
   return { ...detail, ...(outcome ? { basis: outcome.dto } : {}) };
 }

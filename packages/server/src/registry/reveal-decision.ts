@@ -1,9 +1,9 @@
-import { decide, errors, FIELD_CATALOGUE, FIELD_KEYS, PURPOSE_CODES, type ChildCategory, type Decision, type PurposeCode } from '@hutong/core';
+import { errors, FIELD_CATALOGUE, FIELD_KEYS, PURPOSE_CODES, type Decision, type PurposeCode } from '@hutong/core';
 import type { AppContext } from '../context.ts';
 import type { Actor } from '../shared/http/actor.ts';
 import { basisFactsFor } from '../consent/consent-records.ts';
-import { openChildKey, openField } from './child-cipher.ts';
-import type { ChildRow } from './children.repo.ts';
+import { decideFor } from '../policy/decision.ts';
+import { basisRef as basisRefOf, type ChildFacts } from './child-decision.ts';
 import { today } from './registry.service.ts';
 
 const ENCRYPTED = FIELD_KEYS.filter((k) => FIELD_CATALOGUE[k].encrypted);
@@ -17,22 +17,14 @@ export interface RevealOutcome {
 
 /**
  * Asks the lawful-basis decision (packages/core) whether this actor may see this child's
- * identifying fields for this purpose today, and which. Reading the birth date and categories to
- * ask is itself a 使用, so they join `read`.
+ * identifying fields for this named purpose today, and which.
  */
-export type RevealRow = Pick<ChildRow, 'id' | 'region_code' | 'data_key_wrapped' | 'master_key_version' | 'fields_enc'>;
-
-export async function decideReveal(ctx: AppContext, actor: Actor, row: RevealRow, purpose: PurposeCode, read: Set<string>): Promise<RevealOutcome> {
-  const cipher = openChildKey(ctx.keyring, row.id, row.data_key_wrapped!, row.master_key_version!);
-  const birthDate = openField(cipher, 'children', row.id, row.fields_enc, 'birthDate')!;
-  const categories = JSON.parse(openField(cipher, 'children', row.id, row.fields_enc, 'categories') ?? '[]') as ChildCategory[];
-  read.add('birthDate').add('categories');
+export async function decideReveal(ctx: AppContext, actor: Actor, row: { id: string }, child: ChildFacts, purpose: PurposeCode): Promise<RevealOutcome> {
   const facts = await basisFactsFor(ctx.db, row.id);
-  const decision = decide({
+  const decision = decideFor(ctx, {
     date: today(),
     actor: { orgType: actor.orgType!, ...(actor.orgId ? { orgId: actor.orgId } : {}), role: actor.role, regionCode: actor.jurisdiction },
-    // No field records inability to express a will yet; the console will add it with the consent screens.
-    child: { birthDate, regionCode: row.region_code, categories, canExpressWill: true },
+    child: { ...child, endedPurposes: facts.endedPurposes ?? [] },
     consents: facts.consents,
     guardianNotices: facts.guardianNotices,
     purpose,
@@ -40,15 +32,13 @@ export async function decideReveal(ctx: AppContext, actor: Actor, row: RevealRow
     fields: ENCRYPTED,
   });
   const basisReason = decision.reasons.find((r) => r.code.startsWith('basis_'));
-  const basis = decision.basis;
-  const basisRef = !basis ? '' : basis.kind === 'consent' ? `consent:${basis.consentIds.join(',')}` : basis.clauses.join('；');
   return {
     decision,
-    basisRef,
+    basisRef: basisRefOf(decision),
     dto: {
       purpose, purposeLabel: PURPOSE_CODES[purpose],
       article: basisReason?.clause ?? '',
-      message: `${basisReason?.message ?? ''}${decision.strippedFields.length ? `；超出该目的最小必要范围的字段仍脱敏：${decision.strippedFields.map((f) => FIELD_CATALOGUE[f].label).join('、')}` : ''}。本次查阅已记入处理台账`,
+      message: `${basisReason?.message ?? ''}${decision.strippedFields.length ? `；超出该目的最小必要范围的字段不予完整显示：${decision.strippedFields.map((f) => FIELD_CATALOGUE[f].label).join('、')}` : ''}。本次查阅已记入处理台账`,
       strippedFields: [...decision.strippedFields],
     },
   };

@@ -59,6 +59,21 @@ describe('hutong import children', () => {
     expect(await collectEntries()).toHaveLength(40);
   });
 
+  it('第十一条: a roster row with disability details is refused — civil affairs holds them only under a disability-service consent', async () => {
+    const text = fs.readFileSync(fixture('children-valid.csv'), 'utf8');
+    const lines = text.split('\r\n');
+    const header = lines[0]!.replace(/^\uFEFF/u, '').split(',');
+    const cells = lines[1]!.split(',');
+    cells[header.indexOf('残疾情况')] = '肢体残疾三级';
+    const file = path.join(tmp, 'disability.csv');
+    fs.writeFileSync(file, [lines[0], cells.join(','), ''].join('\r\n'));
+    const before = await count('children');
+    const r = await importChildren(ctx, { file, org, actor });
+    expect(r).toMatchObject({ rows: 1, valid: 0, invalid: 1, imported: 0 });
+    expect(r.problems).toEqual([expect.objectContaining({ row: 2, column: '残疾情况', message: expect.stringContaining('残疾情况仅用于') })]);
+    expect(await count('children')).toBe(before);
+  });
+
   it('refuses a file with any bad row and writes nothing; the report names row and column in Chinese', async () => {
     const [children, ledger, guardians] = [await count('children'), await count('ledger_entries'), await count('guardians')];
     const r = await importChildren(ctx, { file: fixture('children-bad.csv'), org, actor });
@@ -108,7 +123,7 @@ describe('hutong import children', () => {
     await builder.close();
     // Bytes that crossed a thread boundary arrive as plain Uint8Array: proof the worker built it.
     expect(built.queries.some((q) => q.parameters.some((p) => p instanceof Uint8Array && !Buffer.isBuffer(p)))).toBe(true);
-    const [id] = await writeChildBatch(ctx, actor, org.id, [input], 'import', built);
+    const [id] = await writeChildBatch(ctx, actor, org.id, [input], [{ purpose: 'social_assistance', basis: 'test' }], 'import', built);
     const child = await getChild(ctx, actor, id!, { purpose: 'social_assistance' });
     expect(child.groups.flatMap((g) => g.fields).find((f) => f.key === 'name')!.value).toBe('测试线程');
     expect(child.guardians[0]!.fields.find((f) => f.key === 'guardianName')!.value).toBe('某某');
@@ -157,7 +172,9 @@ describe('hutong export children', () => {
     expect(entry).toMatchObject({ act: 'use', purpose: null, accountable_org_id: org.id });
     expect(entry!.child_ids).toHaveLength(49);
     expect(entry!.fields).toContain('name');
-    expect(entry!.fields).not.toContain('categories'); // hidden fields were never decrypted
+    // Birth date and categories are read to decide (a 使用); hidden fields were never decrypted.
+    expect(entry!.fields).toEqual(expect.arrayContaining(['birthDate', 'categories']));
+    expect(entry!.fields).not.toContain('health');
   });
 
   it('with a purpose writes full values (XLSX too) and records the purpose', async () => {
@@ -173,8 +190,8 @@ describe('hutong export children', () => {
     for (const x of readCsv(fixture('children-valid.csv'))) if (x['身份证号']) expect(ids).toContain(x['身份证号']);
     const entry = await ctx.db.selectFrom('ledger_entries').selectAll().where('reason', '=', 'export').where('purpose', '=', 'social_assistance').executeTakeFirstOrThrow();
     expect(entry.fields).toEqual(expect.arrayContaining(['categories', 'idNumber', 'guardianPhone']));
-    // Minimum necessary per child: health is outside social assistance, so it was never decrypted.
-    expect(entry.fields).not.toContain('health');
+    // Minimum necessary per child: disability is outside social assistance (第十一条), so it was never decrypted.
+    expect(entry.fields).not.toContain('disability');
     expect(entry.basis).toMatch(/第十三条第一款第三项/u);
     expect(r.withheld).toBe(0);
   });

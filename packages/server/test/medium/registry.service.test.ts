@@ -46,11 +46,12 @@ describe('registry: collect, read masked, reveal with purpose (第三、四条)'
       ['collect', 'succeeded', null], ['use', 'allowed', 'masked_view'], ['use', 'allowed', 'revealed'],
     ]);
     expect(entries[2]!.purpose).toBe('social_assistance');
-    // Minimum necessary (第七条; 个人信息保护法 第六条): health is outside social assistance, so it stays masked and unread.
+    // Minimum necessary (第七条; 个人信息保护法 第六条): abuse records are outside social assistance, so they stay unread.
     expect(entries[2]!.fields).toContain('name');
-    expect(entries[2]!.fields).not.toContain('health');
-    expect(revealed.basis!.strippedFields).toContain('health');
-    expect(revealed.groups.flatMap((g) => g.fields).find((f) => f.key === 'health')).toMatchObject({ value: '***', masked: true });
+    expect(entries[2]!.fields).not.toContain('abuseVictim');
+    expect(revealed.basis!.strippedFields).toEqual(expect.arrayContaining(['abuseVictim', 'disability']));
+    // A stripped field is not returned at all, not even masked (no basis today for any purpose).
+    expect(revealed.groups.flatMap((g) => g.fields).find((f) => f.key === 'abuseVictim')).toEqual({ key: 'abuseVictim', label: '遭受侵害情况', value: null, masked: true, withheld: true });
     expect(entries[2]!.basis).toMatch(/第十三条第一款第三项/u);
     // Field names only: no value of the child appears in any ledger column.
     expect(JSON.stringify(entries)).not.toContain('欧阳晓明');

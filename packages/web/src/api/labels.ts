@@ -1,9 +1,17 @@
 /** Chinese labels for codes, from the one rule catalogue in @hutong/core. */
 import {
-  ADMIN_ACTS, CHILD_CATEGORIES, FIELD_CATALOGUE, ORG_TYPES, PROCESSING_ACTS, ROLES, SECURITY_ACTS, SENSITIVITY_LABELS,
+  ACTIVITY_ORG_TYPES, ADMIN_ACTS, CHILD_CATEGORIES, FIELD_CATALOGUE, FIELD_KEYS, ORG_TYPES, PROCESSING_ACTS, RETENTION_EVENTS, ROLES,
+  SECURITY_ACTS, SENSITIVITY_LABELS,
 } from '@hutong/core';
 
-export { CHILD_CATEGORIES, FIELD_CATALOGUE, ORG_TYPES, PROCESSING_ACTS, ROLES, SENSITIVITY_LABELS };
+export { ACTIVITY_ORG_TYPES, CHILD_CATEGORIES, FIELD_CATALOGUE, FIELD_KEYS, ORG_TYPES, PROCESSING_ACTS, RETENTION_EVENTS, ROLES, SENSITIVITY_LABELS };
+
+/** `{value, label}` options for a Select, from a code → label table. */
+export function optionsOf(table: Readonly<Record<string, string>>): { value: string; label: string }[] {
+  return Object.entries(table).map(([value, label]) => ({ value, label }));
+}
+
+export const FIELD_OPTIONS = FIELD_KEYS.map((k) => ({ value: k as string, label: FIELD_CATALOGUE[k].label }));
 
 export const ALL_ACTS: Record<string, string> = { ...PROCESSING_ACTS, ...SECURITY_ACTS, ...ADMIN_ACTS };
 
@@ -27,6 +35,15 @@ export function orgTypeLabel(type: string): string {
 
 export function fieldLabel(key: string): string {
   return (FIELD_CATALOGUE as Record<string, { label: string } | undefined>)[key]?.label ?? key;
+}
+
+export function retentionLabel(event: string): string {
+  return (RETENTION_EVENTS as Record<string, string>)[event] ?? event;
+}
+
+/** 第十条: unions, the youth league, women's federations, 关工委, social organisations and volunteers work within an activity. */
+export function isActivityOrgType(type: string | null | undefined): boolean {
+  return !!type && (ACTIVITY_ORG_TYPES as readonly string[]).includes(type);
 }
 
 export function categoryLabel(code: string): string {

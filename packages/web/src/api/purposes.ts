@@ -11,7 +11,43 @@ export interface Purpose {
   label: string;
 }
 
-interface CataloguePurpose { code: string; label: string; forbidden?: boolean }
+export interface FieldRuleDto { orgTypes: string[]; acts: string[]; fields: string[] }
+
+export interface RetentionDto { until: string[]; graceMonths: number; byLaw: boolean; note: string; clause?: string }
+
+/** One entry of GET /api/purposes: the catalogue in force, with who last changed it. */
+export interface CataloguePurpose {
+  code: string;
+  label: string;
+  forbidden?: boolean;
+  publication?: boolean;
+  orgTypes?: { code: string; label: string }[];
+  fieldRules?: FieldRuleDto[];
+  statutoryDuties?: { orgTypes: string[]; acts: string[]; message: string }[];
+  retention?: RetentionDto;
+  version?: number;
+  updatedAt?: string | null;
+  updatedBy?: string | null;
+  updatedByName?: string | null;
+  changeNote?: string | null;
+}
+
+export interface PurposeEditBody {
+  orgTypes: string[];
+  fieldRules: FieldRuleDto[];
+  retention: { until: string[]; graceMonths: number; byLaw: boolean; note: string };
+  changeNote: string;
+}
+
+export const purposesApi = {
+  catalogue: (signal?: AbortSignal) => http.get<CataloguePurpose[] | { items: CataloguePurpose[] }>('/purposes', undefined, signal)
+    .then((v) => (Array.isArray(v) ? v : v.items ?? [])),
+  update: async (code: string, body: PurposeEditBody) => {
+    const saved = await http.put<CataloguePurpose>(`/purposes/${encodeURIComponent(code)}`, body);
+    cached = null; // labels do not change, but a purpose may now be open to other org types
+    return saved;
+  },
+};
 
 /** Used only if the server cannot be asked (the labels still come from @hutong/core). */
 const FALLBACK = [

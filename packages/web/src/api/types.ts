@@ -164,6 +164,8 @@ export interface ChildDetail {
   guardians: Guardian[];
   visits: Visit[];
   basis?: AccessBasis;
+  /** 第十二条第三款: false when the child cannot express a will (the guardian then consents too). */
+  canExpressWill?: boolean;
 }
 
 export interface LedgerEntry {

@@ -4,8 +4,8 @@ import { Button, Drawer, Flex, Layout, Menu, Popover, Space, Spin, Tag, Typograp
 import type { MenuProps } from 'antd';
 import {
   ExperimentOutlined,
-  AuditOutlined, BankOutlined, HomeOutlined, KeyOutlined, LockOutlined, LogoutOutlined, MenuOutlined, TeamOutlined,
-  UserOutlined, UsergroupAddOutlined,
+  AlertOutlined, AuditOutlined, BankOutlined, DeleteOutlined, HomeOutlined, KeyOutlined, LockOutlined, LogoutOutlined, MenuOutlined,
+  ProfileOutlined, ShareAltOutlined, TeamOutlined, UserOutlined, UsergroupAddOutlined, CalendarOutlined,
 } from '@ant-design/icons';
 import { useSession } from '../hooks/useSession.tsx';
 import { useIsMobile } from '../hooks/useIsMobile.ts';
@@ -29,6 +29,11 @@ export const NAV: NavItem[] = [
   { path: '/children', label: '儿童名册', icon: <TeamOutlined />, permission: 'child.read' },
   { path: '/ledger', label: '处理台账', icon: <AuditOutlined />, permission: 'ledger.read' },
   { path: '/policy-check', label: '合法性判定演练', icon: <ExperimentOutlined />, hideForRoles: ['admin'] },
+  { path: '/turning-14', label: '即将满十四周岁', icon: <CalendarOutlined />, permission: 'child.read', group: '依法处理' },
+  { path: '/deletion-tasks', label: '待删除', icon: <DeleteOutlined />, permission: 'child.read', group: '依法处理' },
+  { path: '/sharing', label: '数据共享', icon: <ShareAltOutlined />, permission: 'sharing.request', group: '依法处理' },
+  { path: '/emergency', label: '紧急查阅', icon: <AlertOutlined />, permission: 'child.read', group: '依法处理' },
+  { path: '/purposes', label: '处理目的目录', icon: <ProfileOutlined />, hideForRoles: ['admin'], group: '依法处理' },
   { path: '/admin/orgs', label: '机构管理', icon: <BankOutlined />, permission: 'org.manage', group: '系统管理' },
   { path: '/admin/users', label: '用户管理', icon: <UsergroupAddOutlined />, permission: 'user.manage', group: '系统管理' },
   { path: '/account/tokens', label: 'API 令牌', icon: <KeyOutlined />, group: '我的账户' },

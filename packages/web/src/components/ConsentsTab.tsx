@@ -45,28 +45,25 @@ function birthDateOf(d: ChildDetail): string | null {
 }
 
 /** 第十二条 guidance: who consents. 满十四周岁 starts the day after the 14th birthday. */
-function AgeGuidance({ birthDate }: { birthDate: string | null }) {
+function AgeGuidance({ birthDate, canExpressWill }: { birthDate: string | null; canExpressWill: boolean }) {
   const rule = (
     <ul style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
       <li>不满十四周岁：由<strong>监护人同意</strong>。</li>
       <li>已满十四周岁：由<strong>儿童本人同意</strong>，并<strong>明确告知监护人</strong>（请同时登记告知）。</li>
       <li>满十四周岁自十四周岁生日的<strong>次日</strong>起算；生日当天仍按不满十四周岁处理。</li>
+      {!canExpressWill && <li><strong>本儿童不能表达意愿</strong>：无论年龄，都<strong>须征得监护人同意</strong>（第十二条第三款）。</li>}
     </ul>
   );
   if (!birthDate) {
-    return <Alert type="info" showIcon style={{ marginBottom: 16 }} title="由谁同意（第十二条）" description={<>{rule}<div style={{ marginTop: 4 }}>出生日期已脱敏，请按儿童实际年龄选择同意人；查看完整信息后此处会给出具体提示。</div></>} />;
+    const title = canExpressWill ? '由谁同意（第十二条）' : '儿童不能表达意愿：须征得监护人同意（第十二条第三款）';
+    return <Alert type={canExpressWill ? 'info' : 'warning'} showIcon style={{ marginBottom: 16 }} title={title} description={<>{rule}<div style={{ marginTop: 4 }}>出生日期已脱敏，请按儿童实际年龄选择同意人；查看完整信息后此处会给出具体提示。</div></>} />;
   }
   const birthday14 = dayjs(birthDate).add(14, 'year');
   const over14 = dayjs().isAfter(birthday14, 'day');
-  return (
-    <Alert
-      type={over14 ? 'warning' : 'info'}
-      showIcon
-      style={{ marginBottom: 16 }}
-      title={over14 ? '儿童已满十四周岁：应由儿童本人同意，并明确告知监护人' : `儿童不满十四周岁：应由监护人同意（${birthday14.add(1, 'day').format('YYYY-MM-DD')} 起满十四周岁）`}
-      description={rule}
-    />
-  );
+  const title = !canExpressWill
+    ? `儿童${over14 ? '已满' : '不满'}十四周岁且不能表达意愿：须征得监护人同意（第十二条第三款）`
+    : over14 ? '儿童已满十四周岁：应由儿童本人同意，并明确告知监护人' : `儿童不满十四周岁：应由监护人同意（${birthday14.add(1, 'day').format('YYYY-MM-DD')} 起满十四周岁）`;
+  return <Alert type={over14 || !canExpressWill ? 'warning' : 'info'} showIcon style={{ marginBottom: 16 }} title={title} description={rule} />;
 }
 
 interface ConsentValues {
@@ -130,7 +127,7 @@ export function ConsentsTab({ child, canWrite }: { child: ChildDetail; canWrite:
       )}
       {canWrite && (
         <ConsentForm
-          hidden={open !== 'consent'} childId={child.id} birthDate={birthDateOf(child)}
+          hidden={open !== 'consent'} childId={child.id} birthDate={birthDateOf(child)} canExpressWill={child.canExpressWill !== false}
           guardianOptions={guardianOptions} purposeOptions={purposeOptions}
           onClose={() => setOpen(null)} onSaved={() => { setOpen(null); data.reload(); }}
         />
@@ -210,8 +207,8 @@ export function ConsentsTab({ child, canWrite }: { child: ChildDetail; canWrite:
 
 type Options = { value: string; label: string }[];
 
-function ConsentForm({ hidden, childId, birthDate, guardianOptions, purposeOptions, onClose, onSaved }: {
-  hidden: boolean; childId: string; birthDate: string | null; guardianOptions: Options; purposeOptions: Options; onClose: () => void; onSaved: () => void;
+function ConsentForm({ hidden, childId, birthDate, canExpressWill, guardianOptions, purposeOptions, onClose, onSaved }: {
+  hidden: boolean; childId: string; birthDate: string | null; canExpressWill: boolean; guardianOptions: Options; purposeOptions: Options; onClose: () => void; onSaved: () => void;
 }) {
   const [form] = Form.useForm<ConsentValues>();
   const [busy, setBusy] = useState(false);
@@ -256,7 +253,7 @@ function ConsentForm({ hidden, childId, birthDate, guardianOptions, purposeOptio
 
   return (
     <Card size="small" title="登记同意" hidden={hidden}>
-      <AgeGuidance birthDate={birthDate} />
+      <AgeGuidance birthDate={birthDate} canExpressWill={canExpressWill} />
       <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ givenBy: 'guardian', givenOn: dayjs(), method: 'paper' }} style={{ maxWidth: 720 }}>
         <ProblemAlert problem={problem} />
         <Row gutter={16}>

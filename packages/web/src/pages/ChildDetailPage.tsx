@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { Alert, App, Badge, Button, Card, Col, DatePicker, Empty, Form, Input, List, Row, Select, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, EyeInvisibleOutlined, EyeOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { childrenApi } from '../api/endpoints.ts';
-import type { ChildDetail, FieldValue, Guardian, LabelledField, LedgerEntry, Sensitivity, Visit } from '../api/types.ts';
-import { fieldLabel, SENSITIVITY_LABELS } from '../api/labels.ts';
+import type { ChildDetail, FieldValue, Guardian, LedgerEntry, Sensitivity, Visit } from '../api/types.ts';
+import { SENSITIVITY_LABELS } from '../api/labels.ts';
 import { purposeLabel } from '../api/purposes.ts';
 import { useLoader } from '../hooks/useLoader.ts';
 import { useSession } from '../hooks/useSession.tsx';
@@ -13,6 +13,7 @@ import { useIsMobile } from '../hooks/useIsMobile.ts';
 import { useProblem } from '../hooks/useProblem.ts';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { FieldText } from '../components/FieldText.tsx';
+import { asLabelled, FieldList } from '../components/FieldList.tsx';
 import { LoadError, ProblemAlert } from '../components/ProblemAlert.tsx';
 import { PurposeDialog, type PurposeInput } from '../components/PurposeDialog.tsx';
 import { LedgerTable } from '../components/LedgerTable.tsx';
@@ -30,27 +31,6 @@ export const VISIT_KINDS = [
   { value: 'other', label: '其他' },
 ];
 
-/** Fields come as a labelled list or as a map keyed by field; both read the same. */
-function asLabelled(fields: LabelledField[] | Record<string, FieldValue> | undefined): LabelledField[] {
-  if (!fields) return [];
-  if (Array.isArray(fields)) return fields;
-  return Object.entries(fields).map(([key, f]) => ({ key, label: fieldLabel(key), value: f?.value, masked: !!f?.masked }));
-}
-
-function FieldList({ fields }: { fields: LabelledField[] }) {
-  if (!fields.length) return <Typography.Text type="secondary">无</Typography.Text>;
-  return (
-    <dl className="field-grid" style={{ margin: 0 }}>
-      {fields.map((f) => (
-        <div key={f.key} style={{ display: 'contents' }}>
-          <dt>{f.label || fieldLabel(f.key)}</dt>
-          <dd><FieldText field={f} /></dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
-
 export default function ChildDetailPage() {
   const { id = '' } = useParams();
   const { can } = useSession();
@@ -58,7 +38,10 @@ export default function ChildDetailPage() {
   const mobile = useIsMobile();
   const [access, setAccess] = useState<PurposeInput | null>(null);
   const [asking, setAsking] = useState(false);
-  const [tab, setTab] = useState('info');
+  // ?tab=consents: the to-do lists (turning 14) open the page where consent is recorded.
+  const [sp, setSp] = useSearchParams();
+  const tab = sp.get('tab') ?? 'info';
+  const setTab = (t: string) => setSp(t === 'info' ? {} : { tab: t }, { replace: true });
   const [entry, setEntry] = useState<LedgerEntry | null>(null);
   const child = useLoader(() => childrenApi.get(id), [id]);
   const history = useLoader(() => childrenApi.history(id), [id], tab === 'history');
@@ -117,6 +100,8 @@ export default function ChildDetailPage() {
               key: 'info', label: mobile ? '信息' : '基本信息',
               children: (
                 <Row gutter={[16, 16]}>
+                  {/* A child who cannot express a will changes who must consent: say so first. */}
+                  {d.canExpressWill === false && <Col span={24}><WillCard /></Col>}
                   {groups.map((g) => (
                     <Col xs={24} lg={12} key={g.sensitivity}>
                       <Card
@@ -157,6 +142,21 @@ export default function ChildDetailPage() {
       <PurposeDialog open={asking} onCancel={() => setAsking(false)} onSubmit={requestFull} />
       <LedgerEntryDrawer entry={entry} onClose={() => setEntry(null)} canProve={can('ledger.read')} />
     </>
+  );
+}
+
+/** 第十二条第三款: shown only for a child who cannot express a will (the default is that the child can). */
+function WillCard() {
+  return (
+    <Card size="small" title={<strong>表达意愿能力</strong>} styles={{ header: { borderTop: '3px solid #d46b08', borderRadius: '8px 8px 0 0' } }}>
+      <dl className="field-grid" style={{ margin: 0 }}>
+        <dt>能否表达意愿</dt>
+        <dd><Tag color="orange">不能表达意愿</Tag></dd>
+      </dl>
+      <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
+        儿童因身心健康等原因不能表达意愿：即使已满十四周岁，处理其个人信息也须征得监护人同意（第十二条第三款）。
+      </Typography.Paragraph>
+    </Card>
   );
 }
 

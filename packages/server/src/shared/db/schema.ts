@@ -70,6 +70,8 @@ export interface ChildrenTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   shredded_at: Date | null;
+  /** 第十二条第三款: false when the child cannot express a will; the guardian then consents too. */
+  can_express_will: Generated<boolean>;
 }
 
 export interface ChildIndexTokensTable {
@@ -199,7 +201,77 @@ export interface EmergencyAccessesTable {
   review_note: string | null;
 }
 
+export interface PurposesTable {
+  code: string;
+  definition: ColumnType<unknown, string, string>;
+  version: number;
+  updated_at: Timestamp;
+  updated_by: string | null;
+  change_note: string;
+}
+
+/** 个人信息保护法 第五十五、五十六条: the assessment recorded when a sharing agreement is approved. */
+export interface ImpactAssessment {
+  necessity: string;
+  impact: string;
+  risks: string;
+  measures: string;
+  conclusion: string;
+}
+
+export interface SharingAgreementsTable {
+  id: string;
+  requester_org_id: string;
+  owner_org_id: string;
+  purpose: string;
+  child_ids: string[];
+  region_code: string | null;
+  category: string | null;
+  fields: string[];
+  starts_on: ColumnType<string, string, string>;
+  ends_on: ColumnType<string, string, string>;
+  activity_ends_on: ColumnType<string | null, string | null, string | null>;
+  security_measures: string;
+  responsible_person: ColumnType<{ name: string; title: string; phone: string }, string, string>;
+  requested_by: string;
+  requested_at: Timestamp;
+  status: 'requested' | 'approved' | 'refused' | 'revoked';
+  decided_by: string | null;
+  decided_at: Date | null;
+  decision_note: string | null;
+  narrowed: boolean | null;
+  impact_assessment: ColumnType<ImpactAssessment | null, string | null, string | null>;
+  granted_fields: string[] | null;
+  granted_ends_on: ColumnType<string | null, string | null, string | null>;
+  /** false when the grant covers the children matching criteria at approval (DTO childIds: null). */
+  granted_named: boolean | null;
+  granted_child_count: number | null;
+  revoked_by: string | null;
+  revoked_at: Date | null;
+  revoke_reason: string | null;
+}
+
+export interface SharingGrantChildrenTable {
+  agreement_id: string;
+  child_id: string;
+}
+
+export interface PurposeEndsTable {
+  id: string;
+  child_id: string;
+  purpose: string;
+  event: string;
+  ended_on: ColumnType<string, string, string>;
+  recorded_by: string | null;
+  recorded_org_id: string | null;
+  created_at: Timestamp;
+}
+
 export interface Database {
+  purpose_ends: PurposeEndsTable;
+  sharing_agreements: SharingAgreementsTable;
+  sharing_grant_children: SharingGrantChildrenTable;
+  purposes: PurposesTable;
   emergency_accesses: EmergencyAccessesTable;
   consents: ConsentsTable;
   guardian_notifications: GuardianNotificationsTable;

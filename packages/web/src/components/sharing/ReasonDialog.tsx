@@ -1,0 +1,42 @@
+import { useState } from 'react';
+import { Form, Input, Modal, Typography } from 'antd';
+import { useProblem } from '../../hooks/useProblem.ts';
+import { ProblemAlert } from '../ProblemAlert.tsx';
+
+/** Refusing or revoking: one required reason, sent as `field`, so the server's message lands under it. */
+export function ReasonDialog({ open, title, label, field, okText, intro, onClose, onSubmit }: {
+  open: boolean; title: string; label: string; field: 'note' | 'reason'; okText: string; intro: string;
+  onClose: () => void; onSubmit: (text: string) => Promise<void>;
+}) {
+  const [form] = Form.useForm<Record<string, string>>();
+  const [busy, setBusy] = useState(false);
+  const { problem, handle, clear } = useProblem(form);
+
+  const submit = async () => {
+    let v: Record<string, string>;
+    try { v = await form.validateFields(); } catch { return; }
+    setBusy(true);
+    clear();
+    try {
+      await onSubmit((v[field] ?? '').trim());
+      form.resetFields();
+    } catch (e) {
+      handle(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal open={open} title={title} okText={okText} okButtonProps={{ danger: true, loading: busy }} cancelText="取消"
+      onOk={() => void submit()} onCancel={() => { clear(); onClose(); }} forceRender>
+      <Typography.Paragraph>{intro}</Typography.Paragraph>
+      <Form form={form} layout="vertical">
+        <ProblemAlert problem={problem} />
+        <Form.Item name={field} label={label} rules={[{ required: true, whitespace: true, message: `请填写${label}` }]}>
+          <Input.TextArea rows={3} maxLength={1000} showCount />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
