@@ -1,5 +1,6 @@
 import { CLAUSES, decideAcrossPurposes, FIELD_CATALOGUE, HutongError, PURPOSE_CODES, type ChildCategory, type CombinedDecision, type ConsentRecord, type Decision, type FieldKey, type GuardianNotice, type ProcessingAct, type PurposeCode } from '@hutong/core';
 import type { AppContext } from '../context.ts';
+import { decisionActor } from '../policy/decision.ts';
 import type { Actor } from '../shared/http/actor.ts';
 import { basisFactsFor } from '../consent/consent-records.ts';
 import { openChildKey, openField } from './child-cipher.ts';
@@ -43,7 +44,7 @@ export async function decideOnChild(
   const onFile = req.onFile ?? (childId ? await basisFactsFor(ctx.db, childId) : { consents: [], guardianNotices: [] });
   return decideAcrossPurposes({
     date: today(),
-    actor: { orgType: actor.orgType!, ...(actor.orgId ? { orgId: actor.orgId } : {}), role: actor.role, regionCode: actor.jurisdiction },
+    actor: decisionActor(actor),
     child: { ...facts, endedPurposes: onFile.endedPurposes ?? [] },
     consents: onFile.consents,
     guardianNotices: onFile.guardianNotices,
@@ -109,7 +110,7 @@ export async function requireBasis(
 export function decideCollect(ctx: AppContext, actor: Actor, value: { birthDate: string; regionCode: string; categories: ChildCategory[]; canExpressWill?: boolean }, fields: readonly FieldKey[], consents: ConsentRecord[] = [], purpose?: PurposeCode): CombinedDecision {
   return decideAcrossPurposes({
     date: today(),
-    actor: { orgType: actor.orgType!, ...(actor.orgId ? { orgId: actor.orgId } : {}), role: actor.role, regionCode: actor.jurisdiction },
+    actor: decisionActor(actor),
     child: { birthDate: value.birthDate, regionCode: value.regionCode, categories: value.categories, canExpressWill: value.canExpressWill !== false },
     consents, guardianNotices: [], act: 'collect', fields, catalogue: ctx.purposes.current(),
   }, purpose ? [purpose] : undefined);

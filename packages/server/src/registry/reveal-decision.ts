@@ -2,7 +2,7 @@ import { errors, FIELD_CATALOGUE, FIELD_KEYS, PURPOSE_CODES, type Decision, type
 import type { AppContext } from '../context.ts';
 import type { Actor } from '../shared/http/actor.ts';
 import { basisFactsFor } from '../consent/consent-records.ts';
-import { decideFor } from '../policy/decision.ts';
+import { decideFor, decisionActor } from '../policy/decision.ts';
 import { basisRef as basisRefOf, type ChildFacts } from './child-decision.ts';
 import { today } from './registry.service.ts';
 
@@ -23,7 +23,7 @@ export async function decideReveal(ctx: AppContext, actor: Actor, row: { id: str
   const facts = await basisFactsFor(ctx.db, row.id);
   const decision = decideFor(ctx, {
     date: today(),
-    actor: { orgType: actor.orgType!, ...(actor.orgId ? { orgId: actor.orgId } : {}), role: actor.role, regionCode: actor.jurisdiction },
+    actor: decisionActor(actor),
     child: { ...child, endedPurposes: facts.endedPurposes ?? [] },
     consents: facts.consents,
     guardianNotices: facts.guardianNotices,

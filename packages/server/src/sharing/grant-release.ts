@@ -2,7 +2,7 @@ import { CLAUSES, FIELD_CATALOGUE, type Decision, type FieldKey, type PurposeCod
 import type { AppContext } from '../context.ts';
 import type { Actor } from '../shared/http/actor.ts';
 import { grantedGuardians, grantedVisits, type GrantChildRow } from '../access/grant-scope.ts';
-import { decideFor } from '../policy/decision.ts';
+import { decideFor, decisionActor } from '../policy/decision.ts';
 import { basisFactsFor } from '../consent/consent-records.ts';
 import { basisRef, factsOfRow } from '../registry/child-decision.ts';
 import { processingRecord } from '../registry/registry.ledger.ts';
@@ -67,7 +67,7 @@ async function decisionFor(ctx: AppContext, actor: Actor, purpose: PurposeCode, 
   const facts = await basisFactsFor(ctx.db, row.id);
   return decideFor(ctx, {
     date: today,
-    actor: { orgType: actor.orgType!, ...(actor.orgId ? { orgId: actor.orgId } : {}), role: actor.role, regionCode: actor.jurisdiction },
+    actor: decisionActor(actor),
     child: { ...child, endedPurposes: facts.endedPurposes ?? [] },
     consents: facts.consents,
     guardianNotices: facts.guardianNotices,

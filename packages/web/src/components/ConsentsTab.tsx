@@ -211,16 +211,13 @@ function ConsentForm({ hidden, childId, birthDate, canExpressWill, guardianOptio
   hidden: boolean; childId: string; birthDate: string | null; canExpressWill: boolean; guardianOptions: Options; purposeOptions: Options; onClose: () => void; onSaved: () => void;
 }) {
   const [form] = Form.useForm<ConsentValues>();
-  const [busy, setBusy] = useState(false);
-  const { problem, handle, clear } = useProblem(form);
+  const { problem, clear, busy, run } = useProblem(form);
   const { message } = App.useApp();
   const givenBy = Form.useWatch('givenBy', form);
   const separate = Form.useWatch('separate', form);
 
-  const submit = async (v: ConsentValues) => {
-    setBusy(true);
-    clear();
-    try {
+  // What was typed stays in the form when the save fails.
+  const submit = (v: ConsentValues) => run(async () => {
       const file = v.evidenceBase64?.[0]?.originFileObj;
       const n = v.notice;
       const body: NewConsent = {
@@ -244,12 +241,7 @@ function ConsentForm({ hidden, childId, birthDate, canExpressWill, guardianOptio
       form.resetFields();
       void message.success('同意已登记，已记入处理台账');
       onSaved();
-    } catch (e) {
-      handle(e); // what was typed stays in the form
-    } finally {
-      setBusy(false);
-    }
-  };
+  });
 
   return (
     <Card size="small" title="登记同意" hidden={hidden}>
@@ -340,14 +332,11 @@ function NotifyForm({ hidden, childId, guardianOptions, purposeOptions, onClose,
   hidden: boolean; childId: string; guardianOptions: Options; purposeOptions: Options; onClose: () => void; onSaved: () => void;
 }) {
   const [form] = Form.useForm<NotifyValues>();
-  const [busy, setBusy] = useState(false);
-  const { problem, handle, clear } = useProblem(form);
+  const { problem, clear, busy, run } = useProblem(form);
   const { message } = App.useApp();
 
   const submit = async (v: NotifyValues) => {
-    setBusy(true);
-    clear();
-    try {
+    await run(async () => {
       await consentsApi.notify(childId, {
         ...(v.guardianId ? { guardianId: v.guardianId } : {}),
         notifiedOn: v.notifiedOn.format('YYYY-MM-DD'), method: v.method, purposes: v.purposes, content: v.content.trim(),
@@ -355,11 +344,7 @@ function NotifyForm({ hidden, childId, guardianOptions, purposeOptions, onClose,
       form.resetFields();
       void message.success('告知已登记');
       onSaved();
-    } catch (e) {
-      handle(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -401,26 +386,19 @@ function NotifyForm({ hidden, childId, guardianOptions, purposeOptions, onClose,
 
 function WithdrawDialog({ childId, consent, onClose, onDone }: { childId: string; consent: Consent | null; onClose: () => void; onDone: () => void }) {
   const [form] = Form.useForm<{ reason: string }>();
-  const [busy, setBusy] = useState(false);
-  const { problem, handle, clear } = useProblem(form);
+  const { problem, clear, busy, run } = useProblem(form);
   const { message } = App.useApp();
 
   const submit = async () => {
     let v: { reason: string };
     try { v = await form.validateFields(); } catch { return; }
     if (!consent) return;
-    setBusy(true);
-    clear();
-    try {
+    await run(async () => {
       await consentsApi.withdraw(childId, consent.id, v.reason.trim());
       form.resetFields();
       void message.success('同意已撤回，立即生效');
       onDone();
-    } catch (e) {
-      handle(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

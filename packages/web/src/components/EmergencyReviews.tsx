@@ -47,26 +47,19 @@ export function EmergencyReviews() {
 
 function ReviewDialog({ review, onClose, onDone }: { review: EmergencyReview | null; onClose: () => void; onDone: () => void }) {
   const [form] = Form.useForm<ReviewValues>();
-  const [busy, setBusy] = useState(false);
-  const { problem, handle, clear } = useProblem(form);
+  const { problem, clear, busy, run } = useProblem(form);
   const { message } = App.useApp();
 
   const submit = async () => {
     let v: ReviewValues;
     try { v = await form.validateFields(); } catch { return; }
     if (!review) return;
-    setBusy(true);
-    clear();
-    try {
+    await run(async () => {
       await emergencyApi.review(review.id, v.outcome, v.note.trim());
       form.resetFields();
       void message.success(v.outcome === 'unjustified' ? '已认定理由不成立，授权已终止' : '复核完成');
       onDone();
-    } catch (e) {
-      handle(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

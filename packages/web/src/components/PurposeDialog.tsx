@@ -20,8 +20,7 @@ export function PurposeDialog({ open, onCancel, onSubmit }: {
 }) {
   const [form] = Form.useForm<PurposeInput>();
   const [purposes, setPurposes] = useState<Purpose[]>([]);
-  const [busy, setBusy] = useState(false);
-  const { problem, handle, clear } = useProblem(form);
+  const { problem, clear, busy, run } = useProblem(form);
 
   useEffect(() => {
     void listPurposes().then(setPurposes);
@@ -34,15 +33,9 @@ export function PurposeDialog({ open, onCancel, onSubmit }: {
     } catch {
       return;
     }
-    setBusy(true);
-    clear();
-    try {
+    await run(async () => {
       await onSubmit({ purpose: v.purpose, justification: v.justification.trim() });
-    } catch (e) {
-      handle(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

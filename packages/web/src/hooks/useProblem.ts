@@ -68,5 +68,21 @@ export function useProblem(form?: FormInstance, place?: (path: string, message: 
     });
   }, [form, place]);
 
-  return { problem, handle, clear };
+  const [busy, setBusy] = useState(false);
+  /** Runs a save: busy while it runs, the last problem cleared first, a failure put on the form. Resolves true on success. */
+  const run = useCallback(async (save: () => Promise<void>): Promise<boolean> => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      await save();
+      return true;
+    } catch (e) {
+      handle(e);
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  }, [handle]);
+
+  return { problem, handle, clear, busy, run };
 }

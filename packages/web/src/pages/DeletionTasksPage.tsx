@@ -80,25 +80,18 @@ interface DeleteValues { reason: string; understood: boolean }
 
 function DeleteDialog({ task, onClose, onDone }: { task: DeletionTask | null; onClose: () => void; onDone: () => void }) {
   const [form] = Form.useForm<DeleteValues>();
-  const [busy, setBusy] = useState(false);
-  const { problem, handle, clear } = useProblem(form);
+  const { problem, clear, busy, run } = useProblem(form);
   const { message } = App.useApp();
 
   const submit = async () => {
     let v: DeleteValues;
     try { v = await form.validateFields(); } catch { return; }
     if (!task) return;
-    setBusy(true);
-    clear();
-    try {
+    await run(async () => {
       await tasksApi.deleteChild(task.childId, v.reason.trim());
       void message.success('已删除，已记入处理台账');
       onDone();
-    } catch (e) {
-      handle(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -49,22 +49,15 @@ function OpenAccess() {
   const [sp, setSp] = useSearchParams();
   const grant = sp.get('grant');
   const [form] = Form.useForm<OpenValues>();
-  const [busy, setBusy] = useState(false);
-  const { problem, handle, clear } = useProblem(form);
+  const { problem, busy, run } = useProblem(form);
   const child = useLoader((signal) => emergencyApi.child(grant!, signal), [grant], !!grant);
 
   const submit = async (v: OpenValues) => {
-    setBusy(true);
-    clear();
-    try {
+    await run(async () => {
       const g = await emergencyApi.open(v.idNumber.replace(/\s+/g, '').toUpperCase(), v.justification.trim());
       form.resetFields();
       setSp({ grant: g.id });
-    } catch (e) {
-      handle(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   if (grant) {

@@ -131,20 +131,13 @@ export function LoginPage() {
 
 function CredentialsStep({ onNext }: { onNext: (r: NextStep, password: string) => void }) {
   const [form] = Form.useForm<{ username: string; password: string }>();
-  const [busy, setBusy] = useState(false);
-  const { problem, handle, clear } = useProblem(form);
+  const { problem, run, busy } = useProblem(form);
 
   const submit = async (v: { username: string; password: string }) => {
-    setBusy(true);
-    clear();
-    try {
+    await run(async () => {
       const r = await authApi.login(v.username.trim(), v.password);
       onNext(r, v.password);
-    } catch (e) {
-      handle(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -26,25 +26,18 @@ function status(t: ApiToken): { label: string; color: string } {
 export default function TokensPage() {
   const tokens = useLoader(() => authApi.tokens(), []);
   const [form] = Form.useForm<TokenValues>();
-  const [busy, setBusy] = useState(false);
   const [secret, setSecret] = useState<string | null>(null);
-  const { problem, handle, clear } = useProblem(form);
+  const { problem, busy, run } = useProblem(form);
   const { message } = App.useApp();
   const mobile = useIsMobile();
 
   const create = async (v: TokenValues) => {
-    setBusy(true);
-    clear();
-    try {
+    await run(async () => {
       const t = await authApi.createToken({ name: v.name.trim(), expiresInDays: v.expiresInDays });
       setSecret(t.token);
       form.resetFields();
       tokens.reload();
-    } catch (e) {
-      handle(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const revoke = async (t: ApiToken) => {

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Form, Input, Modal, Typography } from 'antd';
 import { useProblem } from '../../hooks/useProblem.ts';
 import { ProblemAlert } from '../ProblemAlert.tsx';
@@ -9,22 +8,15 @@ export function ReasonDialog({ open, title, label, field, okText, intro, onClose
   onClose: () => void; onSubmit: (text: string) => Promise<void>;
 }) {
   const [form] = Form.useForm<Record<string, string>>();
-  const [busy, setBusy] = useState(false);
-  const { problem, handle, clear } = useProblem(form);
+  const { problem, clear, busy, run } = useProblem(form);
 
   const submit = async () => {
     let v: Record<string, string>;
     try { v = await form.validateFields(); } catch { return; }
-    setBusy(true);
-    clear();
-    try {
+    await run(async () => {
       await onSubmit((v[field] ?? '').trim());
       form.resetFields();
-    } catch (e) {
-      handle(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Alert, App, Button, Col, DatePicker, Drawer, Form, Input, Radio, Row, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { orgsApi } from '../../api/endpoints.ts';
@@ -34,8 +34,7 @@ const splitIds = (s: string | undefined) => [...new Set((s ?? '').split(/[\s,，
 /** A request to another org for its children's data (个人信息保护法 第二十三条). */
 export function RequestDrawer({ open, onClose, onSaved }: { open: boolean; onClose: () => void; onSaved: () => void }) {
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const { problem, handle, clear } = useProblem(form);
+  const { problem, busy, run } = useProblem(form);
   const { message } = App.useApp();
   const { me } = useSession();
   const mobile = useIsMobile();
@@ -61,9 +60,7 @@ export function RequestDrawer({ open, onClose, onSaved }: { open: boolean; onClo
   }, [purposes, purpose, myType]);
 
   const submit = async (v: Values) => {
-    setBusy(true);
-    clear();
-    try {
+    await run(async () => {
       const c = v.children ?? {};
       const children = v.childMode === 'ids' ? { childIds: splitIds(c.childIds) }
         : { ...(c.regionCode ? { regionCode: c.regionCode } : {}), ...(c.category ? { category: c.category } : {}) };
@@ -78,11 +75,7 @@ export function RequestDrawer({ open, onClose, onSaved }: { open: boolean; onClo
       form.resetFields();
       void message.success('申请已提交，等待对方机构审批');
       onSaved();
-    } catch (e) {
-      handle(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const after = (other: string, what: string) => ({ getFieldValue }: { getFieldValue: (n: string) => unknown }) => ({

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { App, Button, Col, DatePicker, Form, Input, Row, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { sharingApi, type Agreement, type Approval, type ImpactAssessment } from '../../api/sharing.ts';
@@ -20,15 +19,12 @@ interface Values { impactAssessment: ImpactAssessment; fields: string[]; endsOn:
 /** The owner's decision on a request: assessment first (第五十五条), then approve, possibly narrowed. */
 export function ReviewForm({ a, onDone, onRefuse }: { a: Agreement; onDone: () => void; onRefuse: () => void }) {
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const { problem, handle, clear } = useProblem(form);
+  const { problem, busy, run } = useProblem(form);
   const { message } = App.useApp();
   const requestedEnd = dayjs(a.endsOn);
 
   const approve = async (v: Values) => {
-    setBusy(true);
-    clear();
-    try {
+    await run(async () => {
       const fewer = v.fields.length < a.fields.length;
       const earlier = v.endsOn.isBefore(requestedEnd, 'day');
       const body: Approval = {
@@ -40,11 +36,7 @@ export function ReviewForm({ a, onDone, onRefuse }: { a: Agreement; onDone: () =
       await sharingApi.approve(a.id, body);
       void message.success(fewer || earlier ? '已批准（已收窄范围），已记入处理台账' : '已批准，已记入处理台账');
       onDone();
-    } catch (e) {
-      handle(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

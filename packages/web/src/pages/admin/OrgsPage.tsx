@@ -20,8 +20,7 @@ export default function OrgsPage() {
   const orgs = useLoader(() => orgsApi.list(), []);
   const [editing, setEditing] = useState<Org | 'new' | null>(null);
   const [form] = Form.useForm<OrgValues>();
-  const [busy, setBusy] = useState(false);
-  const { problem, handle, clear } = useProblem(form);
+  const { problem, clear, busy, run } = useProblem(form);
   const { message } = App.useApp();
   const mobile = useIsMobile();
 
@@ -47,9 +46,7 @@ export default function OrgsPage() {
     } catch {
       return;
     }
-    setBusy(true);
-    clear();
-    try {
+    await run(async () => {
       const body = { name: v.name.trim(), type: v.type, regionCode: v.regionCode };
       if (editing === 'new') await orgsApi.create(body);
       else if (editing) await orgsApi.update(editing.id, body);
@@ -57,11 +54,7 @@ export default function OrgsPage() {
       setEditing(null);
       form.resetFields();
       orgs.reload();
-    } catch (e) {
-      handle(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const columns: TableColumnsType<Org> = [

@@ -30,12 +30,11 @@ export default function UsersPage() {
   const orgs = useLoader(() => orgsApi.list(), []);
   const [editing, setEditing] = useState<User | 'new' | null>(null);
   const [form] = Form.useForm<UserValues>();
-  const [busy, setBusy] = useState(false);
   const [secret, setSecret] = useState<{ title: string; label: string; value: string } | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
   const [resetTotp, setResetTotp] = useState(false);
   const [resetBusy, setResetBusy] = useState(false);
-  const { problem, handle, clear } = useProblem(form);
+  const { problem, clear, busy, run } = useProblem(form);
   const { message } = App.useApp();
   const lastWasEdit = useRef(false);
   const mobile = useIsMobile();
@@ -65,9 +64,7 @@ export default function UsersPage() {
     } catch {
       return;
     }
-    setBusy(true);
-    clear();
-    try {
+    await run(async () => {
       const body: NewUser = {
         username: v.username.trim(), displayName: v.displayName.trim(), orgId: v.orgId || null, role: v.role,
         ...(v.jurisdiction ? { jurisdiction: v.jurisdiction } : {}),
@@ -83,11 +80,7 @@ export default function UsersPage() {
       setEditing(null);
       form.resetFields();
       users.reload();
-    } catch (e) {
-      handle(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const unlock = async (u: User) => {
