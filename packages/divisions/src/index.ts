@@ -23,3 +23,4 @@ export function getDivisions(): DivisionTree {
   instance ??= DivisionTree.fromGzip(readFileSync(DATA_FILE));
   return instance;
 }
+export { idRegionExists } from './id-region.ts';

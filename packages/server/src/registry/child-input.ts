@@ -2,7 +2,7 @@ import {
   CHILD_CATEGORIES, checkIdNumber, isValidCalendarDate, normaliseRegionCode, parseCategory, parseGender,
   type ChildCategory, type FieldProblem, type Gender,
 } from '@hutong/core';
-import { getDivisions } from '@hutong/divisions';
+import { getDivisions, idRegionExists } from '@hutong/divisions';
 
 /** A child as it arrives from the API, an import row or the demo seed — before any checks. */
 export interface RawChildInput {
@@ -24,15 +24,6 @@ export interface ChildInput {
   canExpressWill?: boolean;
 }
 
-/**
- * ID numbers keep the county code of the place of first registration, and counties have been
- * merged or renamed since (崇文区 110103). A number is accepted when its county still exists or,
- * failing that, its prefecture does — the check still catches mistyped and invented codes.
- */
-export function idRegionExists(code6: string): boolean {
-  const d = getDivisions();
-  return d.existsCounty(code6) || (d.get(code6.slice(0, 4)) !== undefined && code6.slice(4) !== '00');
-}
 
 const PHONE = /^(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/u;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/u;

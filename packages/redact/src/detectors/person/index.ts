@@ -1,0 +1,2 @@
+export { personDetector, type PersonDetectorOptions } from './person.detector.ts';
+export { loadPersonModel, MODEL_PATH } from './load-model.ts';
