@@ -48,6 +48,30 @@ export interface NamesIterOptions {
   readonly includePlaceholders?: boolean;
 }
 
+/**
+ * Read-only, allocation-free view of every unit (placeholders included) by index 0 … size-1 in
+ * code order, for bulk builders such as the redaction gazetteer: namesIter's Division objects
+ * (665k of them, with their code strings) dominate such a build. The arrays are the tree's own
+ * storage: never write to them.
+ */
+export interface RawUnits {
+  readonly size: number;
+  /** 12-digit codes as numbers, ascending (a subtree is a contiguous index run). */
+  readonly codes: Float64Array;
+  /** Index of the parent unit, -1 for provinces. */
+  readonly parent: Int32Array;
+  /** Bit (1 << level) for every level the unit occupies; the lowest is its primary level. */
+  readonly levelMask: Uint8Array;
+  /** Official names. */
+  readonly names: readonly string[];
+  /** Non-zero for 市辖区/县/省直辖县级行政区划 groupings (Division.placeholder). */
+  readonly placeholder: Uint8Array;
+  /** Division.shortName of unit i. */
+  shortName(i: number): string | undefined;
+  /** Division.alias of unit i. */
+  alias(i: number): string | undefined;
+}
+
 export class DivisionTree {
   private nameIndex: NameIndex | undefined;
 
@@ -201,6 +225,16 @@ export class DivisionTree {
       if (this.t.placeholder[i] && !opts.includePlaceholders) continue;
       yield this.entry(i);
     }
+  }
+
+  /** Every unit as raw arrays (see RawUnits): what namesIter yields, without an object per unit. */
+  rawUnits(): RawUnits {
+    const t = this.t;
+    return {
+      size: t.size, codes: t.codes, parent: t.parent, levelMask: t.levelMask, names: t.names, placeholder: t.placeholder,
+      shortName: (i) => this.shortAt(i),
+      alias: (i) => t.aliases.get(i),
+    };
   }
 
   /** Units per level, counting a multi-level unit at each level: equals the published row counts. */

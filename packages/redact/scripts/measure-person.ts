@@ -1,7 +1,7 @@
 /**
  * PERSON figures, ours vs @node-rs/jieba 'nr' tags, on eval sets (never trained on):
  *
- *   cd /work/main && npx tsx packages/redact/scripts/measure-person.ts [--no-jieba]
+ *   cd /work/main && npx tsx packages/redact/scripts/measure-person.ts [--no-jieba] [--set=peoples] [--model=path] [--recall-bias=10]
  *
  * Prints set, tagger, exact-span P/R/F1, char-level recall and chars/s (CPU time, one core;
  * per-sentence rows include the scoring overhead, the long-document lines do not).
@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { readModel } from '../src/detectors/person/model-file.ts';
+import { readWords, wordsPathFor } from '../src/detectors/person/words-file.ts';
 import { loadPersonModel, MODEL_PATH, personDetector } from '../src/detectors/person/index.ts';
 import { Tagger } from '../src/detectors/person/tagger.ts';
 import { bdci, cluener, peoplesDaily, resume, uner, weibo, type Sample } from './person/corpora.ts';
@@ -18,6 +19,7 @@ const require = createRequire(import.meta.url);
 /** CPU seconds of this process: the 2 shared vCPUs make wall time depend on the neighbours. */
 const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1e6; };
 const modelPath = process.argv.find((a) => a.startsWith('--model='))?.slice(8);
+const recallBias = Number(process.argv.find((a) => a.startsWith('--recall-bias='))?.slice(14) ?? 0);
 
 function jiebaTagger(): SpanTagger {
   const { Jieba } = require('@node-rs/jieba') as { Jieba: { withDict(d: Uint8Array): { tag(t: string): Array<{ word: string; tag: string }> } } };
@@ -37,7 +39,7 @@ function jiebaTagger(): SpanTagger {
 }
 
 function ours(): SpanTagger {
-  const d = personDetector({ modelPath });
+  const d = personDetector({ modelPath, recallBias });
   return { spans: (text) => d.detect(text) };
 }
 
@@ -45,7 +47,7 @@ const sets: Array<[string, () => Sample[]]> = [
   ['peoples_daily dev PER', peoplesDaily], ['weibo dev PER.NAM', () => weibo('dev')], ['uner_zh test PER', () => uner('test')],
   ['cluener dev name', cluener], ['bdci2020 name', bdci], ['resume dev NAME', () => resume('dev')],
 ];
-const taggerOnly = (): SpanTagger => { const t = new Tagger(loadPersonModel(modelPath)); return { spans: (text) => t.spans(text) }; };
+const taggerOnly = (): SpanTagger => { const t = new Tagger({ ...loadPersonModel(modelPath), oBias: recallBias }); return { spans: (text) => t.spans(text) }; };
 const taggers: Array<[string, () => SpanTagger]> = [['hutong person', ours], ['hutong tagger only', taggerOnly]];
 if (!process.argv.includes('--no-jieba')) taggers.push(['jieba nr', jiebaTagger]);
 const only = process.argv.find((a) => a.startsWith('--set='))?.slice(6);
@@ -72,7 +74,7 @@ for (const r of rows) console.log(r.map((c, i) => c.padEnd(w[i]! + 1)).join('| '
   const doc = peoplesDaily().map((s) => s.text).join('\n');
   const big = Array.from({ length: 5 }, () => doc).join('\n');
   const t0 = performance.now();
-  readModel(readFileSync(modelPath ?? MODEL_PATH)); // uncached: what a fresh process pays
+  readModel(readFileSync(modelPath ?? MODEL_PATH), readWords(readFileSync(wordsPathFor(modelPath ?? MODEL_PATH)))); // uncached: what a fresh process pays
   const loadMs = performance.now() - t0;
   const d = personDetector({ modelPath });
   const tagger = new Tagger(loadPersonModel(modelPath));

@@ -29,16 +29,26 @@ const TEMPLATES = [
   '作者：{N}', '责任编辑：{N}', '摄影/{N}', '{N}总统', '{N}首相', '{N}外长', '美国总统{N}', '{N}教练', '球员{N}', '演员{N}', '歌手{N}',
   '{S}老师看了后', '{S}老说', '同村{S}某', '{S}某某', '{S}局长', '{S}书记说', '{S}大夫', '{S}师傅', '{S}总', '{S}经理', '{S}队长', '当{S}主任',
   '外长{T}', '{T}总统', '{T}说', '{T}今天', '选手{T}', '{T}在会上', '{T}首相', '{T}（{T}）', '{T}和{T}', '外交部长{T}', '教练{T}',
+  // People's Daily register: a surname alone before a title or kinship word is the name (李先生 → 李).
+  '{S}先生说', '{S}女士', '{S}小姐这样说', '{S}教授刚从外地回来', '{S}主席', '{S}大娘', '{S}大爷', '{S}老介绍说', '老{S}的女儿',
+  '托{S}市长', '{S}副局长表示', '{S}外长说', '{S}家门前', '{S}先生的这番话', '与{S}教授', '{S}阿姨', '{S}奶奶',
+  '年仅6岁的小{N}', '{N}副总理说', '{N}总理', '{N}议长', '{N}一行是应中国', '前总理{N}', '{N}说，中国重视', '学{N}',
+  '{N}、{N}，副主席{N}', '{N}（中）、{N}', '{T}首相', '{T}总理', '{T}一行', '{T}将球送入空门', '外援{T}', '名将{T}',
   '{X}的村民说', '{X}小学', '来自{X}', '在{X}工作', '{X}的孩子们', '{X}村', '{X}人民政府', '{X}派出所', '{X}表示', '{X}指出',
 ];
 
 let SUBJECT_SHARE = 0.33;
 export function setSubjectShare(x: number): void { SUBJECT_SHARE = x; }
 
+let EXTRA_NAMES: readonly string[] = [], EXTRA_SHARE = 0;
+/** Extra names (the jieba dictionary's nr / nrt words) drawn for a share of the name slots. */
+export function setExtraNames(names: readonly string[], share: number): void { EXTRA_NAMES = names; EXTRA_SHARE = share; }
+
 /** A made-up or lexicon name; mixes styles so neither dominates. */
 export function makeName(lex: Lexicons, r: () => number, cum: number[]): string {
-  const u = r();
   const pick = <T>(a: readonly T[]) => a[Math.floor(r() * a.length)]!;
+  if (EXTRA_SHARE > 0 && r() < EXTRA_SHARE) return pick(EXTRA_NAMES);
+  const u = r();
   const surname = () => {
     const x = r() * cum[cum.length - 1]!;
     let lo = 0, hi = cum.length - 1;

@@ -87,8 +87,9 @@ describe('CSV', () => {
     expect(report.entries).toHaveLength(1000);
     expect(report.omitted).toBe(i * 3 - 1000);
     expect(statSync(p('big.out.csv')).size).toBeGreaterThan(40 * 1024 * 1024);
-    // Reading the file whole would exceed the file size; streaming stays near 30 MB.
-    expect(peak - before).toBeLessThan(64 * 1024 * 1024);
+    // Reading the file whole holds it as a UTF-16 string (about twice its 50 MB) plus the output;
+    // streaming stays near 30 MB. The limit leaves room for GC timing on a loaded machine.
+    expect(peak - before).toBeLessThan(96 * 1024 * 1024);
     const head = readFileSync(p('big.out.csv'), 'utf8').slice(0, 300);
     // Streamed court style numbers a surname group as names arrive: 李某, 李某2, …
     expect(head).toContain('\n1,李某,,');

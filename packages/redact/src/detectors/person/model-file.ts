@@ -1,14 +1,15 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { N_TAGS } from './features.ts';
+import { NAME_PREFIX_BITS, N_TAGS, type WordTable } from './features.ts';
 import type { TaggerModel } from './tagger.ts';
 
 /**
  * The shipped model: gzip of [u32 header length][JSON header][65536 class bytes]
- * [u32 bloom bits][bloom words u32 × 2^bits/32][transitions f32 × (N_TAGS+1)·N_TAGS][varint row-index deltas][int8 weights × N_TAGS per row].
+ * [u32 bloom bits][bloom words u32 × 2^bits/32][name-prefix bitset u32 × 2^NAME_PREFIX_BITS/32][transitions f32 × (N_TAGS+1)·N_TAGS][varint row-index deltas][int8 weights × N_TAGS per row].
  * Only rows with a non-zero weight are stored (most hash buckets are empty), quantised to int8.
  */
 export interface ModelHeader { version: number; bits: number; scale: number; rows: number; [k: string]: unknown }
 
+/** The word table is not part of this file: it ships beside it (words-file.ts). */
 export function writeModel(m: TaggerModel, header: Omit<ModelHeader, 'scale' | 'rows'>): Buffer {
   const w = m.weights, ws = m.scale;
   let max = 0;
@@ -32,10 +33,12 @@ export function writeModel(m: TaggerModel, header: Omit<ModelHeader, 'scale' | '
   const trans = Buffer.from(new Float32Array(m.trans).buffer);
   const bb = Buffer.alloc(4); bb.writeUInt32LE(m.names.bits);
   const bloom = Buffer.from(m.names.words.buffer, m.names.words.byteOffset, m.names.words.byteLength);
-  return gzipSync(Buffer.concat([len, head, Buffer.from(m.classes), bb, bloom, trans, Buffer.from(varints), Buffer.from(vals.buffer)]), { level: 9 });
+  const pre = m.names.prefix ?? new Uint32Array(1 << (NAME_PREFIX_BITS - 5)).fill(0xffffffff);
+  const prefix = Buffer.from(pre.buffer, pre.byteOffset, pre.byteLength);
+  return gzipSync(Buffer.concat([len, head, Buffer.from(m.classes), bb, bloom, prefix, trans, Buffer.from(varints), Buffer.from(vals.buffer)]), { level: 9 });
 }
 
-export function readModel(gz: Uint8Array): { model: TaggerModel; header: ModelHeader } {
+export function readModel(gz: Uint8Array, wordTable: WordTable): { model: TaggerModel; header: ModelHeader } {
   const buf = gunzipSync(gz);
   const hl = buf.readUInt32LE(0);
   const header = JSON.parse(buf.subarray(4, 4 + hl).toString('utf8')) as ModelHeader;
@@ -45,6 +48,9 @@ export function readModel(gz: Uint8Array): { model: TaggerModel; header: ModelHe
   const words = new Uint32Array(1 << (bloomBits - 5));
   for (let k = 0; k < words.length; k++) words[k] = buf.readUInt32LE(o + 4 * k);
   o += 4 * words.length;
+  const prefix = new Uint32Array(1 << (NAME_PREFIX_BITS - 5));
+  for (let k = 0; k < prefix.length; k++) prefix[k] = buf.readUInt32LE(o + 4 * k);
+  o += 4 * prefix.length;
   const nTrans = (N_TAGS + 1) * N_TAGS;
   const trans = new Float32Array(nTrans);
   for (let k = 0; k < nTrans; k++) trans[k] = buf.readFloatLE(o + 4 * k);
@@ -61,5 +67,5 @@ export function readModel(gz: Uint8Array): { model: TaggerModel; header: ModelHe
     const base = rowIdx[k]! * N_TAGS;
     for (let t = 0; t < N_TAGS; t++) weights[base + t] = (buf[o++]! << 24) >> 24;
   }
-  return { model: { mask: (1 << header.bits) - 1, weights, scale: header.scale, trans, classes, names: { bits: bloomBits, words } }, header };
+  return { model: { mask: (1 << header.bits) - 1, weights, scale: header.scale, trans, classes, names: { bits: bloomBits, words, prefix }, words: wordTable }, header };
 }

@@ -11,7 +11,7 @@ export interface PersonDetectorOptions {
   readonly modelPath?: string;
   /**
    * Favour recall over precision (0 = the trained balance). On People's Daily dev, 10 lifts char
-   * recall 0.862 → 0.899 at precision 0.72 → 0.59 (model/MODEL_CARD.md).
+   * recall 0.864 → 0.892 at precision 0.80 → 0.74 (model/MODEL_CARD.md).
    */
   readonly recallBias?: number;
 }

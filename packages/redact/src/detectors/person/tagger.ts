@@ -1,5 +1,5 @@
 import * as F from './features.ts';
-import type { NameBloom } from './features.ts';
+import type { NameBloom, WordTable } from './features.ts';
 
 // Module-local copies: under tsx, imported bindings are getter calls, too slow for per-char loops.
 const N_FEATS = F.N_FEATS, N_TAGS = F.N_TAGS, PAD = F.PAD;
@@ -18,6 +18,8 @@ export interface TaggerModel {
   readonly trans: Float32Array;
   readonly classes: Uint8Array;
   readonly names: NameBloom;
+  /** Ordinary / name-tagged dictionary words (jieba-derived, model/person-tagger.words.txt.gz). */
+  readonly words: WordTable;
 }
 
 /**
@@ -37,6 +39,8 @@ export class Tagger {
   private codes = new Int32Array(0);
   private cls = new Int32Array(0);
   private dict = new Int32Array(0);
+  private wdict = new Int32Array(0);
+  private seg = new Int32Array(0);
   private emit = new Float32Array(0);
   private back = new Uint8Array(0);
   private feats = new Int32Array(N_FEATS);
@@ -50,6 +54,8 @@ export class Tagger {
     this.codes = new Int32Array(this.cap + 2 * PAD);
     this.cls = new Int32Array(this.cap + 2 * PAD);
     this.dict = new Int32Array(this.cap + 2 * PAD);
+    this.wdict = new Int32Array(this.cap + 2 * PAD);
+    this.seg = new Int32Array(this.cap + 2 * PAD);
     this.emit = new Float32Array(this.cap * N_TAGS);
     this.back = new Uint8Array(this.cap * N_TAGS);
     this.pathBuf = new Uint8Array(this.cap);
@@ -63,10 +69,10 @@ export class Tagger {
     const shift = Math.clz32(mask);
     const oBias = this.model.oBias ?? 0;
     encode(text, this.model.classes, this.codes, this.cls);
-    lookupNames(this.codes, n, this.model.names, this.dict);
+    lookupNames(this.codes, n, this.model.names, this.dict, this.model.words, this.wdict, this.seg);
     const emit = this.emit, feats = this.feats;
     for (let i = 0; i < n; i++) {
-      features(this.codes, this.cls, this.dict, i, shift, feats, 0);
+      features(this.codes, this.cls, this.dict, this.wdict, this.seg, i, shift, feats, 0);
       let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0;
       for (let f = 0; f < N_FEATS; f++) {
         const b = feats[f]! * N_TAGS;

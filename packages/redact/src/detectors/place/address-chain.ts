@@ -4,7 +4,13 @@
  * groups and rooms. The chain stops at the first character no part explains.
  */
 import { FormKind, type Gazetteer, type PlaceHit } from './gazetteer.ts';
-import { ADMIN, BARE_NUMBER, isHan, LINK, NUMBERED, POI, ROAD, STOP, ZONE } from './address-patterns.ts';
+import {
+  ADMIN, BARE_NUMBER, hasStop as importedHasStop, isHan as importedIsHan, isStopCode as importedIsStopCode, LINK, NUMBERED, POI, ROAD, ZONE,
+} from './address-patterns.ts';
+
+// Module-local copies of the helpers called per character (no live-binding load per call).
+const isHan = importedIsHan, hasStop = importedHasStop, isStopCode = importedIsStopCode;
+const STEM = FormKind.Stem;
 
 export type PartKind = 'place' | 'admin' | 'zone' | 'road' | 'poi' | 'number' | 'link';
 
@@ -44,7 +50,7 @@ function stickyEnd(re: RegExp, text: string, at: number): number {
 /** A name part must not run across a verb or function word (住在村里的路 is not a street). */
 function nameEnd(re: RegExp, text: string, at: number): number {
   const end = stickyEnd(re, text, at);
-  return end > 0 && !STOP.test(text.slice(at, end)) ? end : -1;
+  return end > 0 && !hasStop(text, at, end) ? end : -1;
 }
 
 /** Set by continuing(): every unit it accepted came through a township stem. */
@@ -64,11 +70,11 @@ function continuing(g: Gazetteer, hit: PlaceHit, within: readonly number[]): rea
   for (let k = hit.from; k < hit.to && out.length < MAX_UNITS; k++) {
     const node = g.nodeAt(k), kind = g.kindAt(k);
     if (within.length === 0) {
-      if (kind !== FormKind.Stem) { out.push(node); stemOnly = false; }
+      if (kind !== STEM) { out.push(node); stemOnly = false; }
       continue;
     }
     for (const w of within) {
-      if (w !== node && g.contains(w, node)) { out.push(node); if (kind !== FormKind.Stem) stemOnly = false; break; }
+      if (w !== node && g.contains(w, node)) { out.push(node); if (kind !== STEM) stemOnly = false; break; }
     }
   }
   return out;
@@ -97,13 +103,20 @@ export function readChain(g: Gazetteer, text: string, start: number, firstHits: 
       }
     }
     if (parts.length === 0 && firstHits && placeEnd < 0) return null;
-    const roadEnd = isHan(c) || isDigit(c) ? nameEnd(ROAD, text, pos) : -1;
-    const poiEnd = (parts.length > 0 || cue) && isHan(c) ? nameEnd(POI, text, pos) : -1;
-    const adminEnd = cue && parts.length > 0 && isHan(c) ? nameEnd(ADMIN, text, pos) : -1;
+    const han = isHan(c);
+    const roadEnd = han || isDigit(c) ? nameEnd(ROAD, text, pos) : -1;
+    // POI and ADMIN only when asked for below (pure sticky matches, so evaluating them late changes nothing).
+    const poiOk = (parts.length > 0 || cue) && han;
+    const adminOk = cue && parts.length > 0 && han;
     if (placeEnd > 0) {
+      const poiEnd = poiOk ? nameEnd(POI, text, pos) : -1;
+      const adminEnd = adminOk ? nameEnd(ADMIN, text, pos) : -1;
       // 中山路 is a street, not the city 中山 and then 路; 龙州街道 a township, not 龙州县 and 街道:
       // a street, estate or division word that only adds a suffix wins over the bare name.
-      const alt = [adminEnd, roadEnd, poiEnd].reduce((best, e) => (e > placeEnd && e - placeEnd <= 2 && e > best ? e : best), -1);
+      let alt = -1;
+      if (adminEnd > placeEnd && adminEnd - placeEnd <= 2) alt = adminEnd;
+      if (roadEnd > placeEnd && roadEnd - placeEnd <= 2 && roadEnd > alt) alt = roadEnd;
+      if (poiEnd > placeEnd && poiEnd - placeEnd <= 2 && poiEnd > alt) alt = poiEnd;
       if (alt > 0 && !hasHitAt(g, text, placeEnd)) {
         parts.push({ kind: alt === adminEnd ? 'admin' : alt === roadEnd ? 'road' : 'poi', start: pos, end: alt });
         pos = alt;
@@ -122,9 +135,9 @@ export function readChain(g: Gazetteer, text: string, start: number, firstHits: 
     // Guesses that only hold where a cue says an address is being written.
     if (end < 0 && cue && belowCounty(parts)) { end = stickyEnd(BARE_NUMBER, text, pos); weak = true; }
     if (end < 0 && roadEnd > 0) { end = roadEnd; kind = 'road'; }
-    if (end < 0 && isHan(c)) { end = nameEnd(ZONE, text, pos); kind = 'zone'; }
-    if (end < 0 && poiEnd > 0) { end = poiEnd; kind = 'poi'; }
-    if (end < 0 && adminEnd > 0) { end = adminEnd; kind = 'admin'; }
+    if (end < 0 && han) { end = nameEnd(ZONE, text, pos); kind = 'zone'; }
+    if (end < 0 && poiOk) { const poiEnd = nameEnd(POI, text, pos); if (poiEnd > 0) { end = poiEnd; kind = 'poi'; } }
+    if (end < 0 && adminOk) { const adminEnd = nameEnd(ADMIN, text, pos); if (adminEnd > 0) { end = adminEnd; kind = 'admin'; } }
     if (end < 0 && parts.length > 0) { end = stickyEnd(LINK, text, pos); kind = 'link'; }
     // An unlisted estate or building name before its number: 孝子祠153栋, 晨光国际8-6-1440.
     if (end < 0 && cue) { end = nameBeforeNumber(text, pos); kind = 'poi'; weak = true; }
@@ -155,7 +168,7 @@ function nameBeforeNumber(text: string, at: number): number {
   for (let k = at; k < text.length && k - at <= NAME_GAP; k++) {
     const c = text.charCodeAt(k);
     if (k > at + 1 && isDigit(c)) return stickyEnd(NUMBERED, text, k) > 0 || stickyEnd(BARE_NUMBER, text, k) > 0 ? k : -1;
-    if (!isNameChar(c) || STOP.test(text[k]!)) return -1;
+    if (!isNameChar(c) || isStopCode(c)) return -1;
   }
   return -1;
 }
@@ -164,7 +177,7 @@ function nameBeforeNumber(text: string, at: number): number {
 function clauseTail(text: string, at: number): number {
   let k = at;
   while (k < text.length && k - at <= TAIL_MAX && (isNameChar(text.charCodeAt(k)) || text[k] === '_' || text[k] === '-')) {
-    if (STOP.test(text[k]!)) return at;
+    if (isStopCode(text.charCodeAt(k))) return at;
     k++;
   }
   if (k === at || (k < text.length && !CLAUSE_END.test(text[k]!))) return at;

@@ -47,6 +47,21 @@ export const LINK = /(?:[-－—_#＃·・ 、（）()/]|附近|对面|对过|�
 /** Characters a place or street name never contains in running text: verbs and function words. */
 export const STOP = /[的了是在与及或把被给让我你他她它们这那哪也就还又很说要想能可没不吗呢吧啊着过住到去从将已至为等由对以并而但若因其该各每某]/u;
 
+/** STOP as a table of code units (its class lists BMP characters only), for scans that would otherwise slice. */
+const STOP_CODES = new Uint8Array(0x10000);
+for (const ch of STOP.source.slice(1, -1)) STOP_CODES[ch.charCodeAt(0)] = 1;
+
+/** Whether the code unit is a STOP character (STOP.test on that one character). */
+export function isStopCode(c: number): boolean {
+  return STOP_CODES[c] === 1;
+}
+
+/** Whether text[from, to) holds a STOP character: STOP.test(text.slice(from, to)) without the slice. */
+export function hasStop(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (STOP_CODES[text.charCodeAt(k)] === 1) return true;
+  return false;
+}
+
 /**
  * Words that say "what follows is where someone lives or comes from". Right after one of these,
  * a lone township or village name, or a street without a number, is an address; elsewhere such a

@@ -11,7 +11,10 @@
 import type { Detector, Finding } from '../../types.ts';
 import { getGazetteer, type Gazetteer, type PlaceHit } from './gazetteer.ts';
 import { readChain, type Part } from './address-chain.ts';
-import { CUE, ESTATE_END, GENERIC_PLACE, isHan, RESIDENTIAL_END, ROAD_BEFORE_NUMBER, ROAD_NAME_MAX, STOP } from './address-patterns.ts';
+import { CUE, ESTATE_END, GENERIC_PLACE, isHan as importedIsHan, isStopCode as importedIsStopCode, RESIDENTIAL_END, ROAD_BEFORE_NUMBER, ROAD_NAME_MAX } from './address-patterns.ts';
+
+// Module-local copies: the per-character scans below would otherwise read the live import bindings each time.
+const isHan = importedIsHan, isStopCode = importedIsStopCode;
 
 const START_CUE = 1, START_ROAD = 2;
 const TOWNSHIP_END = /(?:镇|乡|街道)$/u;
@@ -24,7 +27,7 @@ function startFlags(text: string): Uint8Array {
   ROAD_BEFORE_NUMBER.lastIndex = 0;
   for (let m = ROAD_BEFORE_NUMBER.exec(text); m; m = ROAD_BEFORE_NUMBER.exec(text)) {
     let s = m.index;
-    while (s > 0 && m.index - s < ROAD_NAME_MAX && isHan(text.charCodeAt(s - 1)) && !STOP.test(text[s - 1]!) && !(flags[s]! & START_CUE)) s--;
+    while (s > 0 && m.index - s < ROAD_NAME_MAX && isHan(text.charCodeAt(s - 1)) && !isStopCode(text.charCodeAt(s - 1)) && !(flags[s]! & START_CUE)) s--;
     if (s < m.index) flags[s]! |= START_ROAD;
   }
   return flags;
@@ -109,7 +112,7 @@ export function addressDetector(): Detector {
       const hits: PlaceHit[] = [];
       for (let i = 0; i < text.length;) {
         const f = flags[i]!;
-        hits.length = 0;
+        if (hits.length) hits.length = 0;
         if (isHan(text.charCodeAt(i))) g.hitsAt(text, i, hits);
         const cue = (f & START_CUE) !== 0;
         const chain = hits.length || f ? readChain(g, text, i, hits.length && !f ? hits : null, cue) : null;

@@ -45,37 +45,44 @@ export function readUnits(tree: DivisionTree): Units {
     formStr[nForms++] = str;
   };
   const stack: number[] = [];
+  // The tree's raw arrays, index by index (the same units, in the same order, as
+  // namesIter({ includePlaceholders: true }) yields, without a Division object and code strings per unit).
+  const raw = tree.rawUnits();
+  const rawCodes = raw.codes, rawParent = raw.parent, rawMask = raw.levelMask, rawNames = raw.names, rawPlaceholder = raw.placeholder;
   let n = 0;
   // Placeholders (市辖区) are units too: their children point at them by code.
-  for (const d of tree.namesIter({ includePlaceholders: true })) {
-    codes[n] = Number(d.code);
-    if (d.parentCode === null) stack.length = 0;
+  for (let i = 0; i < size; i++) {
+    codes[n] = rawCodes[i]!;
+    const p = rawParent[i]!;
+    if (p < 0) stack.length = 0;
     else {
-      const pc = Number(d.parentCode);
+      const pc = rawCodes[p]!;
       while (stack.length && codes[stack[stack.length - 1]!] !== pc) stack.pop();
     }
     parent[n] = stack.length ? stack[stack.length - 1]! : -1;
     stack.push(n);
-    let m = 1 << d.level;
-    if (d.alsoLevels) for (const l of d.alsoLevels) m |= 1 << l;
-    levelMask[n] = m;
-    const name = d.name;
+    // Levels 1–5 as Division.level (the lowest) and alsoLevels (the rest) describe them.
+    const m = rawMask[i]! & 0x3e;
+    const level = m ? 31 - Math.clz32(m & -m) : 0;
+    levelMask[n] = m || 1;
+    const name = rawNames[i]!;
     names[n] = name;
-    if (!d.placeholder) {
-      const short = d.shortName;
+    if (!rawPlaceholder[i]) {
+      const short = raw.shortName(i);
       // A committee's official name (双源村村民委员会) is its short form plus a tail the address
       // grammar absorbs anyway; skipping it halves the forms to index.
-      if (name.length >= 2 && !(d.level === 5 && short)) add(n, FormKind.Name, name, 0, '');
+      if (name.length >= 2 && !(level === 5 && short)) add(n, FormKind.Name, name, 0, '');
       if (short && short.length >= 2) {
         let keep = 0;
         while (keep < short.length && short.charCodeAt(keep) === name.charCodeAt(keep)) keep++;
         add(n, FormKind.Short, short, keep, short.slice(keep));
       }
-      if (d.alias && d.alias.length >= 2 && d.alias !== name) {
-        aliases.set(n, d.alias);
-        add(n, FormKind.Alias, d.alias, 0, '');
+      const alias = raw.alias(i);
+      if (alias && alias.length >= 2 && alias !== name) {
+        aliases.set(n, alias);
+        add(n, FormKind.Alias, alias, 0, '');
       }
-      if (d.level === 4) {
+      if (level === 4) {
         const m4 = TOWNSHIP_SUFFIX.exec(name);
         if (m4 && m4.index >= 2) add(n, FormKind.Stem, name.slice(0, m4.index), m4.index, '');
       }
@@ -103,8 +110,24 @@ function grow<T extends Int32Array | Uint8Array>(from: T, to: T): T {
 }
 
 export interface FormIndex {
-  sorted: Int32Array; groupStart: Int32Array; groupHash: Uint32Array; slotKey: Uint32Array; slotGroup: Int32Array;
+  sorted: Int32Array; groupStart: Int32Array; groupHash: Uint32Array;
+  /**
+   * The open-addressed prefix table, slot s at [2s, 2s + 1]: the prefix hash (as int32, 0 = empty
+   * slot) and the first group whose string hashes to it (-1 for a proper prefix only). Key and
+   * group side by side, so a probe costs one cache miss, not two.
+   */
+  slots: Int32Array;
+  /**
+   * One bit per (hashed) two-character prefix of a form: most text positions start no name, and
+   * this 512 KB bitmap stays in cache where the multi-MB slot table does not, so hitsAt answers
+   * them with one cache-resident load. A clear bit means no form starts with these two
+   * characters (a set bit may be a hash collision: the slot table decides then).
+   */
+  pairBits: Int32Array;
 }
+
+/** Bits of the two-character prefix filter (2^PAIR_BITS bits), indexed by the top bits of the prefix hash. */
+export const PAIR_BITS = 22;
 
 function hash(s: string): number {
   let h = FNV_BASIS;
@@ -138,20 +161,26 @@ export function indexForms(formStr: readonly string[]): FormIndex {
   let slots = 1;
   while (slots < groups * 5) slots *= 2;
   const mask = slots - 1;
-  const slotKey = new Uint32Array(slots), slotGroup = new Int32Array(slots).fill(-1);
+  const table = new Int32Array(2 * slots);
+  for (let k = 1; k < table.length; k += 2) table[k] = -1;
+  const pairBits = new Int32Array(1 << (PAIR_BITS - 5));
   for (let g = 0; g < groups; g++) {
     const s = formStr[sorted[starts[g]!]!]!;
     let h = FNV_BASIS;
     h = Math.imul(h ^ s.charCodeAt(0), FNV_PRIME) >>> 0;
+    if (s.length >= 2) {
+      const p = Math.imul(h ^ s.charCodeAt(1), FNV_PRIME) >>> (32 - PAIR_BITS);
+      pairBits[p >>> 5]! |= 1 << (p & 31);
+    }
     // Forms are ≥ 2 characters, so lookups start at two and one-character prefixes need no slot.
     for (let k = 1; k < s.length; k++) {
       h = Math.imul(h ^ s.charCodeAt(k), FNV_PRIME) >>> 0;
-      const key = h || 1;
+      const key = (h || 1) | 0;
       let slot = key & mask, cur: number;
-      while ((cur = slotKey[slot]!) !== key && cur !== 0) slot = (slot + 1) & mask;
-      slotKey[slot] = key;
-      if (k === s.length - 1 && slotGroup[slot] === -1) slotGroup[slot] = g;
+      while ((cur = table[2 * slot]!) !== key && cur !== 0) slot = (slot + 1) & mask;
+      table[2 * slot] = key;
+      if (k === s.length - 1 && table[2 * slot + 1] === -1) table[2 * slot + 1] = g;
     }
   }
-  return { sorted, groupStart: starts.slice(0, groups + 1), groupHash: hashes.slice(0, groups), slotKey, slotGroup };
+  return { sorted, groupStart: starts.slice(0, groups + 1), groupHash: hashes.slice(0, groups), slots: table, pairBits };
 }

@@ -12,7 +12,12 @@
  * once per group, so hash collisions cost a comparison, never a wrong answer.
  */
 import { getDivisions, type DivisionTree } from '@hutong/divisions';
-import { FNV_BASIS, FNV_PRIME, FormKind, indexForms, readUnits } from './gazetteer-build.ts';
+import { FNV_BASIS, FNV_PRIME, FormKind, indexForms, PAIR_BITS, readUnits } from './gazetteer-build.ts';
+
+// Module-local copies: an imported binding read in the per-character scan costs a live-binding
+// load each time (tsx-transformed ESM); a local const is a constant to the JIT.
+const BASIS = FNV_BASIS, PRIME = FNV_PRIME, PAIR_SHIFT = 32 - PAIR_BITS;
+const NAME = FormKind.Name, ALIAS = FormKind.Alias;
 
 export { FormKind } from './gazetteer-build.ts';
 
@@ -42,9 +47,10 @@ export class Gazetteer {
   private readonly sorted: Int32Array;
   private readonly groupStart: Int32Array;
   private readonly groupHash: Uint32Array;
-  private readonly slotKey: Uint32Array;
-  /** First group whose string hashes to the slot's key, or -1 for a proper prefix only. */
-  private readonly slotGroup: Int32Array;
+  /** Slot s: prefix hash at 2s (0 = empty), first group whose string hashes to it at 2s + 1 (-1 for a proper prefix only). */
+  private readonly slots: Int32Array;
+  /** Two-character prefix filter (gazetteer-build.ts). */
+  private readonly pairBits: Int32Array;
   private readonly mask: number;
 
   constructor(tree: DivisionTree) {
@@ -54,7 +60,7 @@ export class Gazetteer {
     this.formNode = u.formNode; this.formKind = u.formKind; this.formKeep = u.formKeep; this.formTail = u.formTail;
     const ix = indexForms(u.formStr);
     this.sorted = ix.sorted; this.groupStart = ix.groupStart; this.groupHash = ix.groupHash;
-    this.slotKey = ix.slotKey; this.slotGroup = ix.slotGroup; this.mask = ix.slotKey.length - 1;
+    this.slots = ix.slots; this.pairBits = ix.pairBits; this.mask = (ix.slots.length >> 1) - 1;
   }
 
   /** Units this gazetteer knows; node ids are stable indices in code order. */
@@ -64,10 +70,13 @@ export class Gazetteer {
 
   private formMatches(f: number, text: string, at: number, len: number): boolean {
     const node = this.formNode[f]!, kind = this.formKind[f] as FormKind;
-    if (kind === FormKind.Alias) return text.startsWith(this.aliases.get(node)!, at) && this.aliases.get(node)!.length === len;
+    if (kind === ALIAS) {
+      const alias = this.aliases.get(node)!;
+      return text.startsWith(alias, at) && alias.length === len;
+    }
     const name = this.names[node]!;
-    const keep = kind === FormKind.Name ? name.length : this.formKeep[f]!;
-    const tail = kind === FormKind.Name ? '' : this.tails[this.formTail[f]!]!;
+    const keep = kind === NAME ? name.length : this.formKeep[f]!;
+    const tail = kind === NAME ? '' : this.tails[this.formTail[f]!]!;
     if (keep + tail.length !== len) return false;
     for (let k = 0; k < keep; k++) if (text.charCodeAt(at + k) !== name.charCodeAt(k)) return false;
     return tail.length === 0 || text.startsWith(tail, at + keep);
@@ -76,18 +85,23 @@ export class Gazetteer {
   /** Every gazetteer string starting at `at`, shortest first (no allocation but the hits). */
   hitsAt(text: string, at: number, out: PlaceHit[]): void {
     if (at + 1 >= text.length) return;
-    let h = Math.imul(FNV_BASIS ^ text.charCodeAt(at), FNV_PRIME) >>> 0;
+    let h = Math.imul(BASIS ^ text.charCodeAt(at), PRIME) >>> 0;
+    // Most positions start no name: the cache-resident pair filter says so without touching the slot table.
+    const p = Math.imul(h ^ text.charCodeAt(at + 1), PRIME) >>> PAIR_SHIFT;
+    if ((this.pairBits[p >>> 5]! & (1 << (p & 31))) === 0) return;
     const limit = Math.min(text.length, at + 64);
+    const slots = this.slots, mask = this.mask, groupHash = this.groupHash, groupStart = this.groupStart, sorted = this.sorted;
+    const groups = groupHash.length;
     for (let j = at + 1; j < limit; j++) {
-      h = Math.imul(h ^ text.charCodeAt(j), FNV_PRIME) >>> 0;
-      const key = h || 1;
-      let slot = key & this.mask, k: number;
-      while ((k = this.slotKey[slot]!) !== key && k !== 0) slot = (slot + 1) & this.mask;
+      h = Math.imul(h ^ text.charCodeAt(j), PRIME) >>> 0;
+      const key = (h || 1) | 0;
+      let slot = key & mask, k: number;
+      while ((k = slots[slot << 1]!) !== key && k !== 0) slot = (slot + 1) & mask;
       if (k === 0) return;
       const len = j - at + 1;
-      for (let g = this.slotGroup[slot]!; g >= 0 && g < this.groupHash.length && this.groupHash[g] === h; g++) {
-        const from = this.groupStart[g]!;
-        if (this.formMatches(this.sorted[from]!, text, at, len)) out.push({ end: j + 1, from, to: this.groupStart[g + 1]! });
+      for (let g = slots[(slot << 1) + 1]!; g >= 0 && g < groups && groupHash[g] === h; g++) {
+        const from = groupStart[g]!;
+        if (this.formMatches(sorted[from]!, text, at, len)) out.push({ end: j + 1, from, to: groupStart[g + 1]! });
       }
     }
   }

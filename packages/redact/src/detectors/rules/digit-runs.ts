@@ -55,8 +55,12 @@ export function digitRuns(text: string): readonly DigitRun[] {
     const seps: string[] = [''];
     for (;;) {
       const start = i;
+      // ASCII digits are sliced as they stand; only a group with full-width digits is rebuilt folded.
+      let wide = false;
+      for (let c; i < n && digitValue(c = text.charCodeAt(i)) >= 0; i++) if (c > 0x39) wide = true;
       let digits = '';
-      for (let v; i < n && (v = digitValue(text.charCodeAt(i))) >= 0; i++) digits += String.fromCharCode(0x30 + v);
+      if (!wide) digits = text.slice(start, i);
+      else for (let k = start; k < i; k++) digits += String.fromCharCode(0x30 + digitValue(text.charCodeAt(k)));
       groups.push({ start, end: i, digits });
       if (i + 1 < n && SEPARATORS.has(text.charCodeAt(i)) && digitValue(text.charCodeAt(i + 1)) >= 0) {
         seps.push(text[i]!);

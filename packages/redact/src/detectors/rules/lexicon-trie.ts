@@ -26,8 +26,11 @@ function isLatin(c: number): boolean {
 
 export class LexiconTrie<T> {
   private readonly root: Node<T> = { next: new Map() };
+  /** Non-zero for each (folded) code unit an entry starts with: most positions start none, and a byte lookup says so. */
+  private readonly first = new Uint8Array(0x10000);
 
   add(word: string, value: T): void {
+    if (word.length) this.first[fold(word.charCodeAt(0))] = 1;
     let node = this.root;
     for (let i = 0; i < word.length; i++) {
       const c = fold(word.charCodeAt(i));
@@ -40,8 +43,10 @@ export class LexiconTrie<T> {
 
   *matches(text: string): Generator<TrieHit<T>> {
     const n = text.length;
+    const first = this.first;
     let i = 0;
     while (i < n) {
+      if (first[fold(text.charCodeAt(i))] === 0) { i++; continue; }
       let node: Node<T> | undefined = this.root;
       let bestEnd = -1;
       let best: T | undefined;
