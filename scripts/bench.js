@@ -12,6 +12,7 @@ const all = {
   'audited-reads': ['bench/audited-reads.bench.ts'],
   import: ['bench/import.bench.ts', process.env.BENCH_IMPORT_N ?? '100000'],
   'idle-rss': ['bench/idle-rss.bench.ts'],
+  redact: ['bench/redact.bench.ts'],
   'verifier-pure': ['bench/ledger-verifier-pure.bench.ts', '1000000'],
 };
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(all);

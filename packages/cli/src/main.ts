@@ -6,13 +6,14 @@ import { registerLedger } from './commands/ledger.ts';
 import { registerKeys } from './commands/keys.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerPolicy } from './commands/policy.ts';
+import { registerRedactCommands } from './commands/redact.ts';
 import { translateCommander } from './output.ts';
 import { ChineseHelp } from './help-zh.ts';
 
 export function buildProgram(): Command {
   const program = new Command('hutong');
   program
-    .description('护童 Hutong 命令行：机构与账号、名册导入导出、台账校验、密钥轮换、合法性判定演练（policy check）、演示数据。\n与服务器使用同一数据库（HUTONG_DATA_DIR 或 DATABASE_URL）；使用内嵌数据库时，请先停止正在运行的服务器。')
+    .description('护童 Hutong 命令行：机构与账号、名册导入导出、台账校验、密钥轮换、合法性判定演练（policy check）、演示数据、技术处理（detect、redact、eval）。\n与服务器使用同一数据库（HUTONG_DATA_DIR 或 DATABASE_URL）；使用内嵌数据库时，请先停止正在运行的服务器。')
     .version('0.1.0', '-V, --version', '显示版本号')
     .helpOption('-h, --help', '显示帮助')
     .helpCommand('help [命令]', '显示某个命令的帮助')
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   registerKeys(program);
   registerDemo(program);
   registerPolicy(program);
+  registerRedactCommands(program);
   for (const c of allCommands(program)) {
     c.helpOption('-h, --help', '显示帮助');
     c.configureOutput(program.configureOutput());

@@ -12,3 +12,5 @@ export { seedDemo, type SeedReport } from '../../server/src/demo/index.ts';
 export { keyStatus, rotateMasterKey } from '../../server/src/keys/index.ts';
 export { verifyLedger } from '../../server/src/ledger/ledger-verify.service.ts';
 export { appendLedger } from '../../server/src/ledger/ledger-append.ts';
+export { registryTermsFor } from '../../server/src/registry/registry-terms.service.ts';
+export { engineFor } from '../../server/src/redact/redact-engine.ts';

@@ -20,6 +20,7 @@ import { ledgerRoutes } from './ledger/ledger.routes.ts';
 import { consentRoutes } from './consent/consent.routes.ts';
 import { policyRoutes } from './policy/policy.routes.ts';
 import { emergencyRoutes } from './registry/emergency.routes.ts';
+import { redactRoutes } from './redact/redact.routes.ts';
 import { sharingRoutes } from './sharing/sharing.routes.ts';
 
 export interface BuildOptions {
@@ -72,6 +73,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     await api.register(policyRoutes, { ctx });
     await api.register(emergencyRoutes, { ctx, prefix: '/emergency-access' });
     await api.register(sharingRoutes, { ctx });
+    await api.register(redactRoutes, { ctx, prefix: '/redact' });
   }, { prefix: '/api' });
 
   const web = opts.serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'));
