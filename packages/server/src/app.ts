@@ -21,6 +21,7 @@ import { consentRoutes } from './consent/consent.routes.ts';
 import { policyRoutes } from './policy/policy.routes.ts';
 import { emergencyRoutes } from './registry/emergency.routes.ts';
 import { redactRoutes } from './redact/redact.routes.ts';
+import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
 import { sharingRoutes } from './sharing/sharing.routes.ts';
 
 export interface BuildOptions {
@@ -73,6 +74,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     await api.register(policyRoutes, { ctx });
     await api.register(emergencyRoutes, { ctx, prefix: '/emergency-access' });
     await api.register(sharingRoutes, { ctx });
+    await api.register(dashboardRoutes, { ctx, prefix: '/dashboard' });
     await api.register(redactRoutes, { ctx, prefix: '/redact' });
   }, { prefix: '/api' });
 

@@ -320,6 +320,11 @@ export async function startMockApi(opts: MockOptions = {}): Promise<{ url: strin
       t.revokedAt = new Date().toISOString();
       return send(204, undefined);
     }
+    if (p === '/dashboard') {
+      // The mock has no lawful-basis queues or figures; an empty to-do list keeps the home page quiet.
+      requireSession();
+      return send(200, { todo: [] });
+    }
     if (p === '/regions') {
       requireSession();
       const parent = q.get('parent');

@@ -1,86 +1,32 @@
-import { lazy, Suspense, useMemo } from 'react';
-import { Link } from 'react-router-dom';
-import { Alert, Card, Col, Descriptions, Row, Skeleton, Typography } from 'antd';
-import { AuditOutlined, BankOutlined, KeyOutlined, TeamOutlined, UsergroupAddOutlined } from '@ant-design/icons';
+import { Flex, Skeleton, Typography } from 'antd';
 import { useMe, useSession } from '../hooks/useSession.tsx';
 import { useLoader } from '../hooks/useLoader.ts';
 import { useRegionName } from '../hooks/useRegionName.ts';
-import { ledgerApi } from '../api/endpoints.ts';
-import { actLabel } from '../api/labels.ts';
+import { dashboardApi } from '../api/dashboard.ts';
 import { LoadError } from '../components/ProblemAlert.tsx';
+import { TodoCards } from '../components/home/TodoCards.tsx';
+import { FiguresSection } from '../components/home/FiguresSection.tsx';
+import { AccountAndShortcuts } from '../components/home/AccountAndShortcuts.tsx';
+import { RecentActivity } from '../components/home/RecentActivity.tsx';
 
-const ActivityChart = lazy(() => import('../components/ActivityChart.tsx'));
-
-interface Shortcut { to: string; title: string; text: string; icon: React.ReactNode; permission?: string }
-
-const SHORTCUTS: Shortcut[] = [
-  { to: '/children', title: '儿童名册', text: '查询辖区内儿童，登记走访', icon: <TeamOutlined />, permission: 'child.read' },
-  { to: '/ledger', title: '处理台账', text: '查阅与校验个人信息处理记录', icon: <AuditOutlined />, permission: 'ledger.read' },
-  { to: '/admin/orgs', title: '机构管理', text: '维护机构及其所在区划', icon: <BankOutlined />, permission: 'org.manage' },
-  { to: '/admin/users', title: '用户管理', text: '开设账户、解锁、重置密码', icon: <UsergroupAddOutlined />, permission: 'user.manage' },
-  { to: '/account/tokens', title: 'API 令牌', text: '为对接系统创建访问令牌', icon: <KeyOutlined /> },
-];
-
-function RecentActivity() {
-  const recent = useLoader((signal) => ledgerApi.list({ page: 1, pageSize: 200 }, signal), []);
-  const data = useMemo(() => {
-    const counts = new Map<string, number>();
-    for (const e of recent.data?.items ?? []) {
-      const label = e.actLabel ?? actLabel(e.act);
-      counts.set(label, (counts.get(label) ?? 0) + 1);
-    }
-    return [...counts].map(([label, count]) => ({ label, count })).sort((a, b) => b.count - a.count).slice(0, 10);
-  }, [recent.data]);
-  return (
-    <Card title="近期处理活动（最近 200 条台账）" size="small">
-      <LoadError error={recent.error} onRetry={recent.reload} />
-      {recent.loading && !recent.data ? <Skeleton active /> : data.length ? (
-        <Suspense fallback={<Skeleton active />}>
-          <ActivityChart data={data} ariaLabel="近期处理活动按行为统计" height={Math.max(160, data.length * 32)} />
-        </Suspense>
-      ) : <Typography.Text type="secondary">暂无记录</Typography.Text>}
-    </Card>
-  );
-}
-
+/** What needs me now first, then figures for my jurisdiction, then the way to everything else. */
 export default function HomePage() {
   const me = useMe();
   const { can } = useSession();
-  const jurisdiction = useRegionName(me.user.jurisdiction ?? me.org?.regionCode);
-  const shortcuts = SHORTCUTS.filter((s) => !s.permission || can(s.permission));
+  const jurisdiction = useRegionName(me.user.jurisdiction ?? me.org?.regionCode) ?? null;
+  const board = useLoader((signal) => dashboardApi.get(signal), []);
   return (
-    <>
-      <Typography.Title level={3} style={{ marginTop: 0 }}>您好，{me.user.displayName}</Typography.Title>
-      <Row gutter={[16, 16]}>
-        <Col xs={24} lg={10}>
-          <Card title="当前账户" size="small">
-            <Descriptions column={1} size="small" items={[
-              { key: 'role', label: '角色', children: me.user.roleLabel },
-              { key: 'org', label: '所在机构', children: me.org ? `${me.org.name}（${me.org.typeLabel}）` : '—' },
-              { key: 'jur', label: '管辖区划', children: jurisdiction ? `${jurisdiction}` : '—' },
-              { key: 'user', label: '用户名', children: me.user.username },
-            ]} />
-          </Card>
-        </Col>
-        <Col xs={24} lg={14}>
-          <Alert
-            type="info"
-            showIcon
-            title="依法处理儿童个人信息"
-            description="按照民发〔2024〕67号，处理困境儿童个人信息须遵循合法、正当、必要和诚信原则；名册默认脱敏显示，查看完整信息须说明目的，全部处理活动记入台账。"
-          />
-        </Col>
-        {shortcuts.map((s) => (
-          <Col xs={24} sm={12} lg={8} key={s.to}>
-            <Link to={s.to} style={{ display: 'block' }}>
-              <Card hoverable size="small">
-                <Card.Meta avatar={<span style={{ fontSize: 24, color: '#1668dc' }} aria-hidden>{s.icon}</span>} title={s.title} description={s.text} />
-              </Card>
-            </Link>
-          </Col>
-        ))}
-        {can('ledger.read') && <Col xs={24}><RecentActivity /></Col>}
-      </Row>
-    </>
+    <Flex vertical gap={24}>
+      <Typography.Title level={3} style={{ margin: 0 }}>您好，{me.user.displayName}</Typography.Title>
+      <LoadError error={board.error} onRetry={board.reload} />
+      {board.loading && !board.data ? <Skeleton active paragraph={{ rows: 6 }} /> : board.data && (
+        <>
+          <TodoCards todo={board.data.todo} />
+          {board.data.figures && <FiguresSection figures={board.data.figures} jurisdiction={jurisdiction} />}
+        </>
+      )}
+      <AccountAndShortcuts jurisdiction={jurisdiction} />
+      {can('ledger.read') && <RecentActivity />}
+    </Flex>
   );
 }

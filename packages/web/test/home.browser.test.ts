@@ -1,0 +1,239 @@
+/**
+ * The home page in a real chromium against the real server, in-process (as
+ * lawful-basis.browser.test.ts): the 待办 cards a protection officer acts on, and the figures for
+ * the county with small counts shown as “<5”. Synthetic people only. Screenshots at 1280 and
+ * 375 px go to <repo>/test-output/screenshots/home-*.png and /tmp/shots/home-*.png.
+ *
+ * Needs /usr/bin/chromium (or HUTONG_CHROMIUM) and a built console (npm run build -w packages/web).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page, Response } from 'playwright-core';
+import { generateSync } from 'otplib';
+import { composeIdNumber, isIsoDate, type OrgType, type Role } from '@hutong/core';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../server/src/app.ts';
+import type { AppContext } from '../../server/src/context.ts';
+import { clockOf, setAuthClock } from '../../server/src/auth/clock.ts';
+import { totpStep } from '../../server/src/auth/totp.ts';
+import { createChild, getChild, today } from '../../server/src/registry/registry.service.ts';
+import { recordConsent } from '../../server/src/consent/consent.service.ts';
+import { openEmergencyAccess } from '../../server/src/registry/emergency.service.ts';
+import type { Actor } from '../../server/src/shared/http/actor.ts';
+import type { OrgDto } from '../../server/src/orgs/index.ts';
+import type { UserDto } from '../../server/src/users/index.ts';
+import { createTestContext } from '../../server/test/helpers/test-context.ts';
+import { createOrg, createUser, loginAs } from '../../server/test/helpers/auth-helpers.ts';
+import { syntheticChild } from '../../server/test/helpers/registry-fixtures.ts';
+import { launchBrowser, openPage, REPO_SCREENSHOT_DIR, screenshot, WEB_DIR } from './browser.ts';
+
+const COUNTY = '350102000000'; // 福州市鼓楼区
+const GUDONG = '350102001001', GUXI = '350102002002', WENQUAN = '350102003001';
+const SHOTS = '/tmp/shots';
+const NOTICE = { purpose: '关爱服务', method: '入户走访', categories: '姓名、联系方式', retention: '服务结束', rights: '可查询、撤回', contact: '0591-00000000' };
+
+interface Account { user: UserDto; password: string; secret?: string }
+
+let ctx: AppContext;
+let app: FastifyInstance;
+let browser: Browser;
+let base = '';
+let clockOffsetMs = 0;
+let protection: Account;
+let current: Page | null = null;
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await screenshot(page, name, { dir: REPO_SCREENSHOT_DIR, fullPage: true, maxHeight: 3200 });
+  await screenshot(page, name, { dir: SHOTS, fullPage: true, maxHeight: 3200 });
+}
+
+function actorOf(user: UserDto, org: OrgDto): Actor {
+  return {
+    userId: user.id, username: user.username, displayName: user.displayName, role: user.role as Role,
+    orgId: org.id, orgType: org.type as OrgType, orgRegion: org.regionCode, jurisdiction: user.jurisdiction, via: 'cli', requestId: randomUUID(),
+  };
+}
+
+async function freshCode(acc: Account): Promise<string> {
+  const row = await ctx.db.selectFrom('users').select('totp_last_step').where('id', '=', acc.user.id).executeTakeFirstOrThrow();
+  const last = row.totp_last_step === null ? null : Number(row.totp_last_step);
+  while (last !== null && totpStep(clockOf(ctx).now()) <= last) clockOffsetMs += 30_000;
+  return generateSync({ secret: acc.secret!, epoch: Math.floor(clockOf(ctx).now().getTime() / 1000) });
+}
+
+async function freshPage(viewport: 'desktop' | 'phone'): Promise<{ page: Page; errors: string[] }> {
+  const page = await openPage(browser, viewport);
+  page.setDefaultTimeout(20_000);
+  page.setDefaultNavigationTimeout(30_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  current = page;
+  return { page, errors };
+}
+
+async function closePage(page: Page, errors: string[]): Promise<void> {
+  await page.context().close();
+  expect(errors, 'uncaught errors in the page').toEqual([]);
+}
+
+const isApi = (pathname: string) => (r: Response) => new URL(r.url()).pathname === pathname && r.request().method() === 'GET';
+
+/** Signs in and returns the home page's dashboard answer. */
+async function signIn(page: Page, acc: Account): Promise<Response> {
+  await page.goto(`${base}/login`);
+  await page.getByLabel('用户名').fill(acc.user.username);
+  await page.getByLabel('密码', { exact: true }).fill(acc.password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  const code = page.getByLabel('动态口令', { exact: true });
+  await code.waitFor();
+  await code.fill(await freshCode(acc));
+  const board = page.waitForResponse(isApi('/api/dashboard'));
+  await page.getByRole('button', { name: '验证并登录' }).click();
+  await page.getByRole('heading', { name: `您好，${acc.user.displayName}` }).waitFor();
+  return board;
+}
+
+async function noHorizontalOverflow(page: Page): Promise<void> {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, 'horizontal overflow at 375 px').toBeLessThanOrEqual(0);
+}
+
+function shift(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+function bornFourteenYearsBefore(days: number): string {
+  for (let d = days; ; d++) {
+    const birthday = shift(today(), d);
+    const birth = `${Number(birthday.slice(0, 4)) - 14}${birthday.slice(4)}`;
+    if (isIsoDate(birth)) return birth;
+  }
+}
+
+let setupError: unknown = null;
+function scenario(name: string, fn: () => Promise<void>): void {
+  it(name, async () => {
+    if (setupError) throw setupError;
+    current = null;
+    try {
+      await fn();
+    } catch (e) {
+      const page = current as Page | null;
+      if (page && !page.isClosed()) await shot(page, `home-FAILED-${name.split('.')[0]}`).catch(() => {});
+      throw e;
+    }
+  });
+}
+
+/**
+ * 鼓东: 6 left-behind and 1 orphan turning 14 on a guardian's consent; 鼓西: 2 migrant; 温泉: 5
+ * left-behind. The orphan and 鼓西 are under 5; 温泉 goes too, or 鼓西 would follow by subtraction.
+ */
+async function setUp(): Promise<void> {
+  const dist = path.join(WEB_DIR, 'dist', 'index.html');
+  if (!fs.existsSync(dist)) throw new Error(`${dist} is missing: run \`npm run build -w packages/web\` (npm test does it)`);
+  browser = await launchBrowser();
+  ctx = await createTestContext();
+  setAuthClock(ctx, { now: () => new Date(Date.now() + clockOffsetMs) });
+  const county = await createOrg(ctx, { name: '鼓楼区民政局', type: 'civil_affairs', regionCode: COUNTY });
+  const social = await createOrg(ctx, { name: '鼓楼区阳光社会工作服务中心', type: 'social_org', regionCode: COUNTY });
+  const hospital = await createOrg(ctx, { name: '鼓楼区示例医院', type: 'medical', regionCode: COUNTY });
+  const made = {
+    officer: await createUser(ctx, { role: 'civil_affairs_officer', orgId: county.id, username: 'minzheng_home', displayName: '王建国' }),
+    protection: await createUser(ctx, { role: 'protection_officer', orgId: county.id, username: 'baohu_home', displayName: '刘保护' }),
+    social: await createUser(ctx, { role: 'social_worker', orgId: social.id, username: 'shegong_home', displayName: '陈社工' }),
+    doctor: await createUser(ctx, { role: 'department_staff', orgId: hospital.id, username: 'yisheng_home', displayName: '林医生' }),
+  };
+  const officer = actorOf(made.officer.user, county);
+  const add = (region: string, categories: string[], over: Record<string, unknown> = {}) => createChild(ctx, officer, syntheticChild(region, { categories, ...over }));
+
+  for (let i = 0; i < 6; i++) await add(GUDONG, ['left_behind']);
+  const birthDate = bornFourteenYearsBefore(20);
+  const turning = await add(GUDONG, ['orphan'], { name: '郑小雨', birthDate, gender: 'female', idNumber: composeIdNumber('350102', birthDate, 321, 'female') });
+  const guardianId = (await getChild(ctx, officer, turning.id)).guardians[0]!.id;
+  await recordConsent(ctx, officer, turning.id, { givenBy: 'guardian', guardianId, purposes: ['care_service'], givenOn: today(), method: 'in_person', notice: NOTICE });
+  for (let i = 0; i < 2; i++) await add(GUXI, ['migrant']);
+  const raw = syntheticChild(WENQUAN, { categories: ['left_behind'], name: '林急诊' });
+  await createChild(ctx, officer, raw);
+  for (let i = 0; i < 4; i++) await add(WENQUAN, ['left_behind']);
+
+  await ctx.db.insertInto('sharing_agreements').values({
+    id: randomUUID(), requester_org_id: social.id, owner_org_id: county.id, purpose: 'care_service', child_ids: [], region_code: '350102001000', fields: ['name', 'guardianPhone'],
+    starts_on: today(), ends_on: shift(today(), 30), security_measures: '专人专机，活动结束即删除', requested_by: made.social.user.id, status: 'requested',
+    responsible_person: JSON.stringify({ name: '测试负责人', title: '项目主管', phone: '0591-00000001' }),
+  }).execute();
+  await openEmergencyAccess(ctx, actorOf(made.doctor.user, hospital), raw.idNumber, '儿童在校突发昏迷送医，急需联系监护人并了解既往病史');
+
+  app = await buildApp(ctx, { serveWeb: true });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const addr = app.server.address();
+  if (!addr || typeof addr === 'string') throw new Error('server has no TCP address');
+  base = `http://127.0.0.1:${addr.port}`;
+  const s = await loginAs(app, ctx, made.protection.user.username, made.protection.password);
+  protection = { user: made.protection.user, password: s.password, secret: s.totpSecret };
+}
+
+describe('home page in chromium against the real server', { timeout: 120_000 }, () => {
+  beforeAll(async () => {
+    try {
+      fs.mkdirSync(SHOTS, { recursive: true });
+      await setUp();
+    } catch (e) {
+      setupError = e;
+    }
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await ctx?.close();
+  });
+
+  scenario('1. 待办 cards and figures with “<5” for small counts (1280 px), then a card leads to its list', async () => {
+    const { page, errors } = await freshPage('desktop');
+    const res = await signIn(page, protection);
+    expect(res.status()).toBe(200);
+    const body = await res.json() as { todo: Array<{ kind: string; count: number }>; figures: { children: { count: number } } };
+    expect(body.todo.map((t) => [t.kind, t.count])).toEqual([['sharingApprovals', 1], ['expiringGrants', 0], ['turningFourteen', 1], ['deletionTasks', 0], ['emergencyReviews', 1]]);
+    expect(body.figures.children.count).toBe(14);
+
+    const sharing = page.getByTestId('todo-sharingApprovals');
+    await sharing.getByText('待审批的数据共享').waitFor();
+    await sharing.getByText('鼓楼区阳光社会工作服务中心').waitFor();
+    const turning = page.getByTestId('todo-turningFourteen');
+    await turning.getByText('郑**').waitFor();
+    await turning.getByText(/起满十四周岁/).waitFor();
+    await page.getByTestId('todo-emergencyReviews').getByText(/林医生/).waitFor();
+    await page.getByTestId('todo-deletionTasks').getByText('暂无').waitFor();
+
+    await page.getByText('少于 5 的数字不显示，以免识别到具体儿童', { exact: false }).waitFor();
+    await page.getByRole('img', { name: /^按儿童类别统计：孤儿 <5，.*农村留守儿童 11，流动儿童 <5$/ }).waitFor();
+    await page.getByRole('img', { name: /^按乡级区划统计：鼓东街道 7，鼓西街道 <5，温泉街道 <5$/ }).waitFor();
+    await page.getByText('已覆盖 <5，未覆盖 <5。人数少于 5 时不显示比例。', { exact: false }).waitFor();
+    // Canvas drawing settles after the chunk loads.
+    await page.locator('canvas').nth(1).waitFor();
+    await page.waitForTimeout(600);
+    await shot(page, 'home-1280');
+
+    await turning.getByRole('link', { name: '去处理（共 1 项）' }).click();
+    await page.waitForURL((u) => u.pathname === '/turning-14');
+    await closePage(page, errors);
+  });
+
+  scenario('2. the same at 375 px, without sideways scrolling', async () => {
+    const { page, errors } = await freshPage('phone');
+    await signIn(page, protection);
+    await page.getByTestId('todo-sharingApprovals').waitFor();
+    await page.getByRole('img', { name: /孤儿 <5/ }).waitFor();
+    await page.locator('canvas').nth(1).waitFor();
+    await page.waitForTimeout(600);
+    await noHorizontalOverflow(page);
+    await shot(page, 'home-375');
+    await closePage(page, errors);
+  });
+});
