@@ -20,6 +20,7 @@ const TurningFourteenPage = lazy(() => import('./pages/TurningFourteenPage.tsx')
 const DeletionTasksPage = lazy(() => import('./pages/DeletionTasksPage.tsx'));
 const PurposesPage = lazy(() => import('./pages/PurposesPage.tsx'));
 const SharingPage = lazy(() => import('./pages/SharingPage.tsx'));
+const RedactPage = lazy(() => import('./pages/RedactPage.tsx'));
 
 function Loading() {
   return <div style={{ padding: 48, textAlign: 'center' }}><Spin size="large" /></div>;
@@ -64,6 +65,7 @@ export function App() {
             <Route path="admin/orgs" element={<RequirePermission permission="org.manage"><OrgsPage /></RequirePermission>} />
             <Route path="admin/users" element={<RequirePermission permission="user.manage"><UsersPage /></RequirePermission>} />
             <Route path="policy-check" element={<PolicyCheckPage />} />
+            <Route path="redact" element={<RedactPage />} />
             <Route path="emergency" element={<RequirePermission permission="child.read"><EmergencyPage /></RequirePermission>} />
             <Route path="turning-14" element={<RequirePermission permission="child.read"><TurningFourteenPage /></RequirePermission>} />
             <Route path="deletion-tasks" element={<RequirePermission permission="child.read"><DeletionTasksPage /></RequirePermission>} />

@@ -20,7 +20,7 @@ export function findingDtos(text: string, findings: readonly Finding[]): Finding
 }
 
 /** The engine for this request: with the actor's registry terms (read through the one door, ledgered) when asked. */
-async function engineForRequest(ctx: AppContext, actor: Actor, useRegistry: boolean | undefined) {
+export async function engineForRequest(ctx: AppContext, actor: Actor, useRegistry: boolean | undefined) {
   return engineFor(useRegistry ? (await registryTermsFor(ctx, actor)).terms : undefined);
 }
 

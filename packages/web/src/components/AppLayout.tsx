@@ -3,7 +3,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { Button, Drawer, Flex, Layout, Menu, Popover, Space, Spin, Tag, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import {
-  ExperimentOutlined,
+  ExperimentOutlined, FileProtectOutlined,
   AlertOutlined, AuditOutlined, BankOutlined, DeleteOutlined, HomeOutlined, KeyOutlined, LockOutlined, LogoutOutlined, MenuOutlined,
   ProfileOutlined, ShareAltOutlined, TeamOutlined, UserOutlined, UsergroupAddOutlined, CalendarOutlined,
 } from '@ant-design/icons';
@@ -29,6 +29,7 @@ export const NAV: NavItem[] = [
   { path: '/children', label: '儿童名册', icon: <TeamOutlined />, permission: 'child.read' },
   { path: '/ledger', label: '处理台账', icon: <AuditOutlined />, permission: 'ledger.read' },
   { path: '/policy-check', label: '合法性判定演练', icon: <ExperimentOutlined />, hideForRoles: ['admin'] },
+  { path: '/redact', label: '技术处理', icon: <FileProtectOutlined /> },
   { path: '/turning-14', label: '即将满十四周岁', icon: <CalendarOutlined />, permission: 'child.read', group: '依法处理' },
   { path: '/deletion-tasks', label: '待删除', icon: <DeleteOutlined />, permission: 'child.read', group: '依法处理' },
   { path: '/sharing', label: '数据共享', icon: <ShareAltOutlined />, permission: 'sharing.request', group: '依法处理' },
