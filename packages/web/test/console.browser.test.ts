@@ -12,27 +12,22 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page, Response } from 'playwright-core';
-import { generateSync } from 'otplib';
-import { FORBIDDEN_PURPOSES, PURPOSE_CODES, SENSITIVITY_LABELS, type OrgType, type Role } from '@hutong/core';
+import type { Browser, Page } from 'playwright-core';
+import { FORBIDDEN_PURPOSES, PURPOSE_CODES, SENSITIVITY_LABELS } from '@hutong/core';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/src/app.ts';
 import type { AppContext } from '../../server/src/context.ts';
-import { clockOf, setAuthClock } from '../../server/src/auth/clock.ts';
+import { setAuthClock } from '../../server/src/auth/clock.ts';
 import { passwordProblems } from '../../server/src/auth/passwords.ts';
-import { totpStep } from '../../server/src/auth/totp.ts';
 import { createChild } from '../../server/src/registry/registry.service.ts';
 import { sm3Hash } from '../../server/src/ledger/hashes.ts';
 import { verifyInclusion } from '../../server/src/ledger/merkle-verify.ts';
-import type { Actor } from '../../server/src/shared/http/actor.ts';
-import type { OrgDto } from '../../server/src/orgs/index.ts';
-import type { UserDto } from '../../server/src/users/index.ts';
 import { createTestContext } from '../../server/test/helpers/test-context.ts';
 import { createOrg, createUser, loginAs } from '../../server/test/helpers/auth-helpers.ts';
 import { entriesFor, syntheticChild } from '../../server/test/helpers/registry-fixtures.ts';
-import { launchBrowser, openPage, REPO_SCREENSHOT_DIR, screenshot, WEB_DIR } from './browser.ts';
+import { actorOf, closePage, freshCode as sharedFreshCode, freshPage as openFreshPage, isApi, type Account } from './real-session.ts';
+import { launchBrowser, REPO_SCREENSHOT_DIR, screenshot, WEB_DIR } from './browser.ts';
 
 const COUNTY = '350102000000'; // 福州市鼓楼区
 const TOWN_A = '350102001000';
@@ -40,7 +35,6 @@ const TOWN_B = '350102002000';
 const VILLAGE_A = '350102001001';
 const STRONG_PASSWORD = 'Hutong-Console-2025!';
 
-interface Account { user: UserDto; password: string; secret?: string }
 interface Child { id: string; name: string; idNumber: string }
 
 let ctx: AppContext;
@@ -58,39 +52,15 @@ let current: Page | null = null;
 
 const shot = (page: Page, name: string, opts: { fullPage?: boolean } = {}) => screenshot(page, `console-${name}`, { ...opts, dir: REPO_SCREENSHOT_DIR });
 
-function actorOf(user: UserDto, org: OrgDto): Actor {
-  return {
-    userId: user.id, username: user.username, displayName: user.displayName, role: user.role as Role,
-    orgId: org.id, orgType: org.type as OrgType, orgRegion: org.regionCode, jurisdiction: user.jurisdiction, via: 'cli', requestId: randomUUID(),
-  };
-}
 
-/**
- * A code for a step this user has not used yet: the server refuses a replayed step, so when
- * the last used step is the current one the auth clock moves on by whole 30 s steps.
- */
-async function freshCode(acc: Account): Promise<string> {
-  const row = await ctx.db.selectFrom('users').select('totp_last_step').where('id', '=', acc.user.id).executeTakeFirstOrThrow();
-  const last = row.totp_last_step === null ? null : Number(row.totp_last_step);
-  while (last !== null && totpStep(clockOf(ctx).now()) <= last) clockOffsetMs += 30_000;
-  return generateSync({ secret: acc.secret!, epoch: Math.floor(clockOf(ctx).now().getTime() / 1000) });
-}
+const freshCode = (acc: Account) => sharedFreshCode(ctx, acc, () => { clockOffsetMs += 30_000; });
 
-/** A page in its own browser context; uncaught page errors are collected and fail the scenario. */
 async function freshPage(viewport: 'desktop' | 'phone'): Promise<{ page: Page; errors: string[] }> {
-  const page = await openPage(browser, viewport);
-  page.setDefaultTimeout(20_000);
-  page.setDefaultNavigationTimeout(30_000);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  current = page;
-  return { page, errors };
+  const opened = await openFreshPage(browser, viewport);
+  current = opened.page;
+  return opened;
 }
 
-async function closePage(page: Page, errors: string[]): Promise<void> {
-  await page.context().close();
-  expect(errors, 'uncaught errors in the page').toEqual([]);
-}
 
 /** Every API answer the page gets, to check that nothing unmasked reached the browser. */
 function recordApi(page: Page): Array<Promise<{ url: string; body: string }>> {
@@ -101,7 +71,6 @@ function recordApi(page: Page): Array<Promise<{ url: string; body: string }>> {
   return seen;
 }
 
-const isApi = (pathname: string, method = 'GET') => (r: Response) => new URL(r.url()).pathname === pathname && r.request().method() === method;
 
 /**
  * Password, then the TOTP code, then home. An account whose first login has not happened yet

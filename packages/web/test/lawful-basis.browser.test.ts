@@ -8,33 +8,27 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page, Response } from 'playwright-core';
-import { generateSync } from 'otplib';
-import { composeIdNumber, FORBIDDEN_PURPOSES, isIsoDate, PURPOSE_CODES, type OrgType, type Role } from '@hutong/core';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { composeIdNumber, FORBIDDEN_PURPOSES, isIsoDate, PURPOSE_CODES } from '@hutong/core';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/src/app.ts';
 import type { AppContext } from '../../server/src/context.ts';
-import { clockOf, setAuthClock } from '../../server/src/auth/clock.ts';
-import { totpStep } from '../../server/src/auth/totp.ts';
+import { setAuthClock } from '../../server/src/auth/clock.ts';
 import { createChild, getChild, today } from '../../server/src/registry/registry.service.ts';
 import { recordConsent } from '../../server/src/consent/consent.service.ts';
 import { openChildKey, sealFields } from '../../server/src/registry/child-cipher.ts';
-import type { Actor } from '../../server/src/shared/http/actor.ts';
-import type { OrgDto } from '../../server/src/orgs/index.ts';
-import type { UserDto } from '../../server/src/users/index.ts';
 import { createTestContext } from '../../server/test/helpers/test-context.ts';
 import { createOrg, createUser, loginAs } from '../../server/test/helpers/auth-helpers.ts';
 import { entriesFor, syntheticChild } from '../../server/test/helpers/registry-fixtures.ts';
-import { launchBrowser, openPage, REPO_SCREENSHOT_DIR, screenshot, WEB_DIR } from './browser.ts';
+import { actorOf, closePage, freshCode as sharedFreshCode, freshPage as openFreshPage, isApi, type Account } from './real-session.ts';
+import { launchBrowser, REPO_SCREENSHOT_DIR, screenshot, WEB_DIR } from './browser.ts';
 
 const COUNTY = '350102000000'; // 福州市鼓楼区
 const VILLAGE = '350102001001';
 const SHOTS = '/tmp/shots';
 const NOTICE = { purpose: '关爱服务', method: '入户走访', categories: '姓名、联系方式', retention: '服务结束', rights: '可查询、撤回', contact: '0591-00000000' };
 
-interface Account { user: UserDto; password: string; secret?: string }
 
 let ctx: AppContext;
 let app: FastifyInstance;
@@ -56,36 +50,16 @@ async function shot(page: Page, name: string, opts: { fullPage?: boolean } = {})
   await screenshot(page, name, { dir: SHOTS, fullPage });
 }
 
-function actorOf(user: UserDto, org: OrgDto): Actor {
-  return {
-    userId: user.id, username: user.username, displayName: user.displayName, role: user.role as Role,
-    orgId: org.id, orgType: org.type as OrgType, orgRegion: org.regionCode, jurisdiction: user.jurisdiction, via: 'cli', requestId: randomUUID(),
-  };
-}
 
-async function freshCode(acc: Account): Promise<string> {
-  const row = await ctx.db.selectFrom('users').select('totp_last_step').where('id', '=', acc.user.id).executeTakeFirstOrThrow();
-  const last = row.totp_last_step === null ? null : Number(row.totp_last_step);
-  while (last !== null && totpStep(clockOf(ctx).now()) <= last) clockOffsetMs += 30_000;
-  return generateSync({ secret: acc.secret!, epoch: Math.floor(clockOf(ctx).now().getTime() / 1000) });
-}
+const freshCode = (acc: Account) => sharedFreshCode(ctx, acc, () => { clockOffsetMs += 30_000; });
 
 async function freshPage(viewport: 'desktop' | 'phone'): Promise<{ page: Page; errors: string[] }> {
-  const page = await openPage(browser, viewport);
-  page.setDefaultTimeout(20_000);
-  page.setDefaultNavigationTimeout(30_000);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  current = page;
-  return { page, errors };
+  const opened = await openFreshPage(browser, viewport);
+  current = opened.page;
+  return opened;
 }
 
-async function closePage(page: Page, errors: string[]): Promise<void> {
-  await page.context().close();
-  expect(errors, 'uncaught errors in the page').toEqual([]);
-}
 
-const isApi = (pathname: string, method = 'GET') => (r: Response) => new URL(r.url()).pathname === pathname && r.request().method() === method;
 
 async function signIn(page: Page, acc: Account): Promise<void> {
   await page.goto(`${base}/login`);

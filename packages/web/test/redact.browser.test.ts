@@ -11,16 +11,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Download, Page, Response, Browser } from 'playwright-core';
-import { generateSync } from 'otplib';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/src/app.ts';
 import type { AppContext } from '../../server/src/context.ts';
-import { clockOf, setAuthClock } from '../../server/src/auth/clock.ts';
-import { totpStep } from '../../server/src/auth/totp.ts';
-import type { UserDto } from '../../server/src/users/index.ts';
+import { setAuthClock } from '../../server/src/auth/clock.ts';
 import { createTestContext } from '../../server/test/helpers/test-context.ts';
 import { createOrg, createUser, loginAs } from '../../server/test/helpers/auth-helpers.ts';
-import { launchBrowser, openPage, REPO_SCREENSHOT_DIR, screenshot, WEB_DIR } from './browser.ts';
+import { closePage, freshCode as sharedFreshCode, freshPage as openFreshPage, type Account } from './real-session.ts';
+import { launchBrowser, REPO_SCREENSHOT_DIR, screenshot, WEB_DIR } from './browser.ts';
 
 const COUNTY = '350102000000';
 const SHOTS = '/tmp/shots';
@@ -28,7 +26,6 @@ const SHOTS = '/tmp/shots';
 const TEXT = '鼓楼区民政局工作人员王建国介绍，留守儿童张小明今年读四年级，家里联系电话13912345678。王建国表示将继续跟进。';
 const CSV = '姓名,联系电话,救助金额\n张小明,13912345678,500\n李小红,13812345679,300\n';
 
-interface Account { user: UserDto; password: string; secret: string }
 
 let ctx: AppContext;
 let app: FastifyInstance;
@@ -44,26 +41,14 @@ async function shot(page: Page, name: string, fullPage = true): Promise<void> {
   await screenshot(page, `redact-${name}`, { dir: SHOTS, fullPage, maxHeight: 3200 });
 }
 
-async function freshCode(acc: Account): Promise<string> {
-  const row = await ctx.db.selectFrom('users').select('totp_last_step').where('id', '=', acc.user.id).executeTakeFirstOrThrow();
-  const last = row.totp_last_step === null ? null : Number(row.totp_last_step);
-  while (last !== null && totpStep(clockOf(ctx).now()) <= last) clockOffsetMs += 30_000;
-  return generateSync({ secret: acc.secret, epoch: Math.floor(clockOf(ctx).now().getTime() / 1000) });
-}
+const freshCode = (acc: Account) => sharedFreshCode(ctx, acc, () => { clockOffsetMs += 30_000; });
 
 async function freshPage(viewport: 'desktop' | 'phone'): Promise<{ page: Page; errors: string[] }> {
-  const page = await openPage(browser, viewport);
-  page.setDefaultTimeout(20_000);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  current = page;
-  return { page, errors };
+  const opened = await openFreshPage(browser, viewport);
+  current = opened.page;
+  return opened;
 }
 
-async function closePage(page: Page, errors: string[]): Promise<void> {
-  await page.context().close();
-  expect(errors, 'uncaught errors in the page').toEqual([]);
-}
 
 const isPost = (pathname: string) => (r: Response) => new URL(r.url()).pathname === pathname && r.request().method() === 'POST';
 
