@@ -22,6 +22,7 @@ import { policyRoutes } from './policy/policy.routes.ts';
 import { emergencyRoutes } from './registry/emergency.routes.ts';
 import { redactRoutes } from './redact/redact.routes.ts';
 import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
+import { keysRoutes } from './keys/keys.routes.ts';
 import { sharingRoutes } from './sharing/sharing.routes.ts';
 
 export interface BuildOptions {
@@ -76,6 +77,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     await api.register(sharingRoutes, { ctx });
     await api.register(dashboardRoutes, { ctx, prefix: '/dashboard' });
     await api.register(redactRoutes, { ctx, prefix: '/redact' });
+    await api.register(keysRoutes, { ctx, prefix: '/keys' });
   }, { prefix: '/api' });
 
   const web = opts.serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'));

@@ -12,6 +12,7 @@ const ChildDetailPage = lazy(() => import('./pages/ChildDetailPage.tsx'));
 const LedgerPage = lazy(() => import('./pages/LedgerPage.tsx'));
 const OrgsPage = lazy(() => import('./pages/admin/OrgsPage.tsx'));
 const UsersPage = lazy(() => import('./pages/admin/UsersPage.tsx'));
+const KeysPage = lazy(() => import('./pages/admin/KeysPage.tsx'));
 const PolicyCheckPage = lazy(() => import('./pages/PolicyCheckPage.tsx'));
 const TokensPage = lazy(() => import('./pages/TokensPage.tsx'));
 const PasswordPage = lazy(() => import('./pages/PasswordPage.tsx'));
@@ -64,6 +65,7 @@ export function App() {
             <Route path="ledger" element={<RequirePermission permission="ledger.read"><LedgerPage /></RequirePermission>} />
             <Route path="admin/orgs" element={<RequirePermission permission="org.manage"><OrgsPage /></RequirePermission>} />
             <Route path="admin/users" element={<RequirePermission permission="user.manage"><UsersPage /></RequirePermission>} />
+            <Route path="admin/keys" element={<RequirePermission permission="org.manage"><KeysPage /></RequirePermission>} />
             <Route path="policy-check" element={<PolicyCheckPage />} />
             <Route path="redact" element={<RedactPage />} />
             <Route path="emergency" element={<RequirePermission permission="child.read"><EmergencyPage /></RequirePermission>} />

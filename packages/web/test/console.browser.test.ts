@@ -43,7 +43,7 @@ let browser: Browser;
 let base = '';
 /** How far the server's auth clock runs ahead of the wall clock. */
 let clockOffsetMs = 0;
-const accounts: Record<'directorA' | 'directorB' | 'auditor' | 'locked', Account> = {} as never;
+const accounts: Record<'directorA' | 'directorB' | 'auditor' | 'locked' | 'admin', Account> = {} as never;
 const children: Child[] = [];
 /** The child searched for, opened and revealed. */
 let target: Child;
@@ -139,6 +139,7 @@ async function setUp(): Promise<void> {
   const au = await createUser(ctx, { role: 'auditor', orgId: county.id, username: 'shenji_gulou', displayName: '郑审计' });
   const l = await createUser(ctx, { role: 'child_director', orgId: townA.id, username: 'suoding_test', displayName: '锁定测试' });
   accounts.locked = { user: l.user, password: l.password };
+  const ad = await createUser(ctx, { role: 'admin', username: 'xitong_admin', displayName: '系统管理员甲' });
 
   // Three children of township A, registered by its director through the registry service.
   const director = actorOf(a.user, townA);
@@ -156,7 +157,7 @@ async function setUp(): Promise<void> {
   base = `http://127.0.0.1:${addr.port}`;
 
   // The director of township B and the auditor have been through their first login already.
-  for (const [key, u] of [['directorB', b], ['auditor', au]] as const) {
+  for (const [key, u] of [['directorB', b], ['auditor', au], ['admin', ad]] as const) {
     const s = await loginAs(app, ctx, u.user.username, u.password);
     accounts[key] = { user: u.user, password: s.password, secret: s.totpSecret };
   }
@@ -414,6 +415,21 @@ describe('护童 console in chromium against the real server', { timeout: 120_00
     expect(still.status).toBe(423);
     await alert.filter({ hasText: '已锁定' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/login');
+    await closePage(page, errors);
+  });
+
+  scenario('7. the administrator sees the key status (algorithm, current version, data keys per version) and no key material (1280 px)', async () => {
+    const { page, errors } = await freshPage('desktop');
+    await signIn(page, accounts.admin);
+    const answered = page.waitForResponse(isApi('/api/keys/status'));
+    await page.getByRole('menuitem', { name: '密钥管理' }).click();
+    const status = await (await answered).json() as { currentVersion: number; versions: Array<{ version: number; children: number }> };
+    expect(status.versions).toEqual([{ version: 1, children: children.length, inKeyFile: true }]);
+    await page.getByRole('heading', { name: '密钥管理' }).waitFor();
+    await page.getByText('商用密码：SM4-CTR 加密 + HMAC-SM3 完整性校验').waitFor();
+    await page.getByText('尚未轮换').waitFor();
+    await expect(page.getByRole('cell', { name: String(children.length) }).count()).resolves.toBeGreaterThan(0);
+    await shot(page, 'admin-keys-1280');
     await closePage(page, errors);
   });
 

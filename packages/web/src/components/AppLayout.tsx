@@ -37,6 +37,7 @@ export const NAV: NavItem[] = [
   { path: '/purposes', label: '处理目的目录', icon: <ProfileOutlined />, hideForRoles: ['admin'], group: '依法处理' },
   { path: '/admin/orgs', label: '机构管理', icon: <BankOutlined />, permission: 'org.manage', group: '系统管理' },
   { path: '/admin/users', label: '用户管理', icon: <UsergroupAddOutlined />, permission: 'user.manage', group: '系统管理' },
+  { path: '/admin/keys', label: '密钥管理', icon: <LockOutlined />, permission: 'org.manage', group: '系统管理' },
   { path: '/account/tokens', label: 'API 令牌', icon: <KeyOutlined />, group: '我的账户' },
   { path: '/account/password', label: '修改密码', icon: <LockOutlined />, group: '我的账户' },
 ];
