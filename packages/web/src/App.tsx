@@ -9,6 +9,7 @@ import { LoginPage } from './pages/LoginPage.tsx';
 const HomePage = lazy(() => import('./pages/HomePage.tsx'));
 const ChildrenPage = lazy(() => import('./pages/ChildrenPage.tsx'));
 const ChildDetailPage = lazy(() => import('./pages/ChildDetailPage.tsx'));
+const ChildNewPage = lazy(() => import('./pages/ChildNewPage.tsx'));
 const LedgerPage = lazy(() => import('./pages/LedgerPage.tsx'));
 const OrgsPage = lazy(() => import('./pages/admin/OrgsPage.tsx'));
 const UsersPage = lazy(() => import('./pages/admin/UsersPage.tsx'));
@@ -61,6 +62,7 @@ export function App() {
           <Route element={<RequireSession><AppLayout /></RequireSession>}>
             <Route index element={<HomePage />} />
             <Route path="children" element={<RequirePermission permission="child.read"><ChildrenPage /></RequirePermission>} />
+            <Route path="children/new" element={<RequirePermission permission="child.write"><ChildNewPage /></RequirePermission>} />
             <Route path="children/:id" element={<RequirePermission permission="child.read"><ChildDetailPage /></RequirePermission>} />
             <Route path="ledger" element={<RequirePermission permission="ledger.read"><LedgerPage /></RequirePermission>} />
             <Route path="admin/orgs" element={<RequirePermission permission="org.manage"><OrgsPage /></RequirePermission>} />

@@ -1,6 +1,6 @@
 import { http } from './client.ts';
 import type {
-  ApiToken, Checkpoint, ConsentsAnswer, NewConsent, NewNotification, PolicyCheckResult, ChildDetail, ChildSummary, CreatedToken, CreatedUser, InclusionProof, LedgerEntry,
+  ApiToken, Checkpoint, ChildPatch, ConsentsAnswer, GuardianInput, NewChild, PurposeEnd, PurposeEndEvent, NewConsent, NewNotification, PolicyCheckResult, ChildDetail, ChildSummary, CreatedToken, CreatedUser, InclusionProof, LedgerEntry,
   LoginNext, Me, Org, Page, Region, RegionDetail, TotpEnrolment, User, VerifyResult,
 } from './types.ts';
 
@@ -66,6 +66,14 @@ export const childrenApi = {
   history: async (id: string) => items(await http.get<{ items: LedgerEntry[] }>(`/children/${encodeURIComponent(id)}/history`)),
   addVisit: (id: string, body: { visitedOn: string; kind: string; notes: string }) =>
     http.post<unknown>(`/children/${encodeURIComponent(id)}/visits`, body),
+  create: (body: NewChild) => http.post<{ id: string }>('/children', body),
+  update: (id: string, body: ChildPatch) => http.patch<{ id: string; changed: string[] }>(`/children/${encodeURIComponent(id)}`, body),
+  addGuardian: (id: string, body: GuardianInput & { purpose?: string }) =>
+    http.post<{ id: string }>(`/children/${encodeURIComponent(id)}/guardians`, body),
+  updateGuardian: (id: string, guardianId: string, body: Partial<GuardianInput> & { purpose?: string }) =>
+    http.patch<{ id: string; changed: string[] }>(`/children/${encodeURIComponent(id)}/guardians/${encodeURIComponent(guardianId)}`, body),
+  removeGuardian: (id: string, guardianId: string, reason: string) =>
+    http.del<unknown>(`/children/${encodeURIComponent(id)}/guardians/${encodeURIComponent(guardianId)}`, { reason }),
 };
 
 export interface LedgerQuery {
@@ -95,6 +103,8 @@ export const consentsApi = {
     http.post<unknown>(`/children/${encodeURIComponent(childId)}/consents/${encodeURIComponent(consentId)}/withdraw`, { reason }),
   notify: (childId: string, body: NewNotification) =>
     http.post<unknown>(`/children/${encodeURIComponent(childId)}/guardian-notifications`, body),
+  endPurpose: (childId: string, body: { purpose: string; event: PurposeEndEvent; endedOn: string }) =>
+    http.post<PurposeEnd>(`/children/${encodeURIComponent(childId)}/purpose-ends`, body),
 };
 
 export const policyApi = {

@@ -114,6 +114,8 @@ export interface LabelledField extends FieldValue {
   key: string;
   label: string;
   sensitivity?: Sensitivity;
+  /** No lawful basis to show it: the value is not sent at all. */
+  withheld?: boolean;
 }
 
 export interface ChildSummary {
@@ -269,7 +271,55 @@ export interface GuardianNotification {
 export interface ConsentsAnswer {
   consents: Consent[];
   notifications: GuardianNotification[];
+  purposeEnds?: PurposeEnd[];
 }
+
+/** 个人信息保护法 第四十七条: a purpose achieved (救助终止、活动结束、案件办结). */
+export interface PurposeEnd {
+  purpose: string;
+  purposeLabel: string;
+  event: string;
+  eventLabel: string;
+  endedOn: string;
+}
+
+export type PurposeEndEvent = 'service_ended' | 'activity_ended' | 'case_closed';
+
+export interface GuardianInput {
+  name: string;
+  relation: string;
+  phone?: string;
+  idNumber?: string;
+}
+
+/** Registration consent: as NewConsent, but naming the guardian by position in `guardians`. */
+export type RegistrationConsent = Omit<NewConsent, 'guardianId'> & { guardianIndex?: number };
+
+export interface NewChild {
+  name: string;
+  gender: 'male' | 'female';
+  birthDate: string;
+  idNumber?: string;
+  ethnicity?: string;
+  phone?: string;
+  householdAddress?: string;
+  residenceAddress?: string;
+  regionCode: string;
+  school?: string;
+  grade?: string;
+  categories: string[];
+  health?: string;
+  disability?: string;
+  abuseVictim?: string;
+  guardianSituation?: string;
+  assistance?: string;
+  guardians?: GuardianInput[];
+  canExpressWill?: boolean;
+  consent?: RegistrationConsent;
+  purpose?: string;
+}
+
+export type ChildPatch = Partial<Omit<NewChild, 'guardians' | 'consent'>>;
 
 export interface NewConsent {
   givenBy: 'guardian' | 'child';

@@ -1,21 +1,17 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Empty, Form, Input, List, Modal, Row, Select, Space, Tag, Typography, Upload } from 'antd';
-import type { UploadFile } from 'antd';
-import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Col, DatePicker, Empty, Form, Input, List, Modal, Row, Select, Space, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { consentsApi } from '../api/endpoints.ts';
-import type { ChildDetail, Consent, ConsentNotice, Guardian, NewConsent, NewNotification } from '../api/types.ts';
-import { ORG_TYPES, orgTypeLabel } from '../api/labels.ts';
+import type { ChildDetail, Consent, Guardian, NewConsent, NewNotification } from '../api/types.ts';
+import { orgTypeLabel } from '../api/labels.ts';
 import { listPurposes, purposeLabel, type Purpose } from '../api/purposes.ts';
 import { useLoader } from '../hooks/useLoader.ts';
 import { useProblem } from '../hooks/useProblem.ts';
 import { LoadError, ProblemAlert } from './ProblemAlert.tsx';
+import { CONSENT_DEFAULTS, CONSENT_METHODS, ConsentFields, consentBody, type ConsentFieldValues, type Options } from './registry/ConsentFields.tsx';
+import { PurposeEnds } from './registry/PurposeEnds.tsx';
 
-const CONSENT_METHODS = [
-  { value: 'paper', label: '书面' },
-  { value: 'in_person', label: '当面' },
-  { value: 'phone', label: '电话' },
-];
 const NOTICE_METHODS = [...CONSENT_METHODS, { value: 'sms', label: '短信' }];
 const METHOD_LABELS: Record<string, string> = Object.fromEntries(NOTICE_METHODS.map((m) => [m.value, m.label]));
 const STATUS: Record<Consent['status'], { color: string; label: string }> = {
@@ -23,7 +19,6 @@ const STATUS: Record<Consent['status'], { color: string; label: string }> = {
   withdrawn: { color: 'red', label: '已撤回' },
   expired: { color: 'default', label: '已过期' },
 };
-const ORG_TYPE_OPTIONS = Object.entries(ORG_TYPES).map(([value, label]) => ({ value, label }));
 
 function usePurposes(): Purpose[] {
   const [purposes, setPurposes] = useState<Purpose[]>([]);
@@ -66,19 +61,7 @@ function AgeGuidance({ birthDate, canExpressWill }: { birthDate: string | null; 
   return <Alert type={over14 || !canExpressWill ? 'warning' : 'info'} showIcon style={{ marginBottom: 16 }} title={title} description={rule} />;
 }
 
-interface ConsentValues {
-  givenBy: 'guardian' | 'child';
-  guardianId?: string;
-  purposes: string[];
-  recipientOrgTypes?: string[];
-  separate?: boolean;
-  givenOn: Dayjs;
-  validUntil?: Dayjs | null;
-  method: NewConsent['method'];
-  evidenceBase64?: UploadFile[];
-  notice: ConsentNotice;
-  noticeOfNecessityAndImpact?: boolean;
-}
+type ConsentValues = ConsentFieldValues & { guardianId?: string };
 
 interface NotifyValues {
   guardianId?: string;
@@ -87,17 +70,6 @@ interface NotifyValues {
   purposes: string[];
   content: string;
 }
-
-function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => resolve(String(r.result).replace(/^data:[^,]*,/, ''));
-    r.onerror = () => reject(new Error('无法读取证据文件，请重新选择'));
-    r.readAsDataURL(file);
-  });
-}
-
-const trimmed = (s: string | undefined) => (s ?? '').trim();
 
 export function ConsentsTab({ child, canWrite }: { child: ChildDetail; canWrite: boolean }) {
   const data = useLoader(() => consentsApi.list(child.id), [child.id]);
@@ -200,12 +172,11 @@ export function ConsentsTab({ child, canWrite }: { child: ChildDetail; canWrite:
           )}
         />
       </Card>
+      <PurposeEnds childId={child.id} ends={data.data?.purposeEnds ?? []} purposeOptions={purposeOptions} canWrite={canWrite} onSaved={data.reload} />
       <WithdrawDialog childId={child.id} consent={withdrawing} onClose={() => setWithdrawing(null)} onDone={() => { setWithdrawing(null); data.reload(); }} />
     </div>
   );
 }
-
-type Options = { value: string; label: string }[];
 
 function ConsentForm({ hidden, childId, birthDate, canExpressWill, guardianOptions, purposeOptions, onClose, onSaved }: {
   hidden: boolean; childId: string; birthDate: string | null; canExpressWill: boolean; guardianOptions: Options; purposeOptions: Options; onClose: () => void; onSaved: () => void;
@@ -213,30 +184,10 @@ function ConsentForm({ hidden, childId, birthDate, canExpressWill, guardianOptio
   const [form] = Form.useForm<ConsentValues>();
   const { problem, clear, busy, run } = useProblem(form);
   const { message } = App.useApp();
-  const givenBy = Form.useWatch('givenBy', form);
-  const separate = Form.useWatch('separate', form);
 
   // What was typed stays in the form when the save fails.
   const submit = (v: ConsentValues) => run(async () => {
-      const file = v.evidenceBase64?.[0]?.originFileObj;
-      const n = v.notice;
-      const body: NewConsent = {
-        givenBy: v.givenBy,
-        ...(v.guardianId ? { guardianId: v.guardianId } : {}),
-        purposes: v.purposes,
-        ...(v.recipientOrgTypes?.length ? { recipientOrgTypes: v.recipientOrgTypes } : {}),
-        ...(v.separate ? { separate: true } : {}),
-        givenOn: v.givenOn.format('YYYY-MM-DD'),
-        ...(v.validUntil ? { validUntil: v.validUntil.format('YYYY-MM-DD') } : {}),
-        method: v.method,
-        ...(file ? { evidenceBase64: await readBase64(file) } : {}),
-        notice: {
-          purpose: trimmed(n.purpose), method: trimmed(n.method), categories: trimmed(n.categories),
-          retention: trimmed(n.retention), rights: trimmed(n.rights), contact: trimmed(n.contact),
-          ...(trimmed(n.necessityAndImpact) ? { necessityAndImpact: trimmed(n.necessityAndImpact) } : {}),
-        },
-        ...(v.noticeOfNecessityAndImpact ? { noticeOfNecessityAndImpact: true } : {}),
-      };
+      const body: NewConsent = { ...(await consentBody(v)), ...(v.guardianId ? { guardianId: v.guardianId } : {}) };
       await consentsApi.create(childId, body);
       form.resetFields();
       void message.success('同意已登记，已记入处理台账');
@@ -246,79 +197,17 @@ function ConsentForm({ hidden, childId, birthDate, canExpressWill, guardianOptio
   return (
     <Card size="small" title="登记同意" hidden={hidden}>
       <AgeGuidance birthDate={birthDate} canExpressWill={canExpressWill} />
-      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ givenBy: 'guardian', givenOn: dayjs(), method: 'paper' }} style={{ maxWidth: 720 }}>
+      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={CONSENT_DEFAULTS} style={{ maxWidth: 720 }}>
         <ProblemAlert problem={problem} />
-        <Row gutter={16}>
-          <Col xs={24} sm={12}>
-            <Form.Item name="givenBy" label="同意人" rules={[{ required: true, message: '请选择同意人' }]}>
-              <Select options={[{ value: 'guardian', label: '监护人' }, { value: 'child', label: '儿童本人（已满十四周岁）' }]} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
+        <ConsentFields
+          purposeOptions={purposeOptions}
+          guardianField={(givenBy) => (
             <Form.Item name="guardianId" label="监护人" hidden={givenBy === 'child'}
               rules={[{ required: givenBy === 'guardian' && guardianOptions.length > 0, message: '请选择给出同意的监护人' }]}>
               <Select allowClear options={guardianOptions} placeholder={guardianOptions.length ? '选择监护人' : '未登记监护人'} />
             </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="purposes" label="处理目的" rules={[{ required: true, message: '至少选择一个处理目的' }]}
-          extra={separate ? '单独同意只针对一个目的。' : undefined}>
-          <Select mode="multiple" options={purposeOptions} placeholder="选择同意的处理目的" maxCount={separate ? 1 : undefined} />
-        </Form.Item>
-        <Form.Item name="recipientOrgTypes" label="接收方机构类型" extra="不填表示不限接收方类型。">
-          <Select mode="multiple" allowClear options={ORG_TYPE_OPTIONS} placeholder="不限" />
-        </Form.Item>
-        <Row gutter={16}>
-          <Col xs={24} sm={8}>
-            <Form.Item name="givenOn" label="同意日期" rules={[{ required: true, message: '请选择同意日期' }]}>
-              <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} inputReadOnly />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={8}>
-            <Form.Item name="validUntil" label="有效期至">
-              <DatePicker style={{ width: '100%' }} inputReadOnly placeholder="未约定" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={8}>
-            <Form.Item name="method" label="同意方式" rules={[{ required: true, message: '请选择同意方式' }]}>
-              <Select options={CONSENT_METHODS} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item
-          name="evidenceBase64" label="同意书扫描件" valuePropName="fileList" getValueFromEvent={(e: { fileList: UploadFile[] }) => e.fileList.slice(-1)}
-          dependencies={['method']}
-          extra="服务端只保存文件的 SM3 摘要，不超过 10 MB。书面同意必须上传。"
-          rules={[({ getFieldValue }) => ({
-            validator: (_r, v?: UploadFile[]) => (getFieldValue('method') === 'paper' && !v?.length ? Promise.reject(new Error('书面同意须上传同意书扫描件')) : Promise.resolve()),
-          })]}
-        >
-          <Upload beforeUpload={() => false} maxCount={1} accept="image/*,application/pdf">
-            <Button icon={<UploadOutlined />}>选择文件</Button>
-          </Upload>
-        </Form.Item>
-        <Typography.Title level={5} style={{ marginTop: 0 }}>已告知的内容（个人信息保护法 第十七条）</Typography.Title>
-        <Row gutter={16}>
-          {([
-            ['purpose', '处理目的'], ['method', '处理方式'], ['categories', '个人信息种类'],
-            ['retention', '保存期限'], ['rights', '行使权利的方式'], ['contact', '联系方式'],
-          ] as const).map(([k, label]) => (
-            <Col xs={24} sm={12} key={k}>
-              <Form.Item name={['notice', k]} label={label} rules={[{ required: true, whitespace: true, message: `请填写${label}` }]}>
-                <Input maxLength={k === 'contact' ? 200 : 500} />
-              </Form.Item>
-            </Col>
-          ))}
-        </Row>
-        <Form.Item name={['notice', 'necessityAndImpact']} label="必要性及对个人权益的影响（第十三条，公开前须告知）">
-          <Input.TextArea rows={2} maxLength={2000} />
-        </Form.Item>
-        <Form.Item name="separate" valuePropName="checked" style={{ marginBottom: 8 }}>
-          <Checkbox>单独同意（只针对一个目的）</Checkbox>
-        </Form.Item>
-        <Form.Item name="noticeOfNecessityAndImpact" valuePropName="checked">
-          <Checkbox>已告知处理的必要性及对个人权益的影响</Checkbox>
-        </Form.Item>
+          )}
+        />
         <Space>
           <Button type="primary" htmlType="submit" loading={busy}>保存</Button>
           <Button onClick={() => { onClose(); clear(); }}>收起</Button>

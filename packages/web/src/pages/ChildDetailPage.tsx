@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { Alert, App, Badge, Button, Card, Col, DatePicker, Empty, Form, Input, List, Row, Select, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
-import { ArrowLeftOutlined, EyeInvisibleOutlined, EyeOutlined, PlusOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, EditOutlined, EyeInvisibleOutlined, EyeOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { childrenApi } from '../api/endpoints.ts';
-import type { ChildDetail, FieldValue, Guardian, LedgerEntry, Sensitivity, Visit } from '../api/types.ts';
+import type { ChildDetail, FieldValue, LedgerEntry, Sensitivity, Visit } from '../api/types.ts';
 import { SENSITIVITY_LABELS } from '../api/labels.ts';
 import { purposeLabel } from '../api/purposes.ts';
 import { useLoader } from '../hooks/useLoader.ts';
@@ -19,6 +19,8 @@ import { PurposeDialog, type PurposeInput } from '../components/PurposeDialog.ts
 import { LedgerTable } from '../components/LedgerTable.tsx';
 import { LedgerEntryDrawer } from '../components/LedgerEntryDrawer.tsx';
 import { ConsentsTab } from '../components/ConsentsTab.tsx';
+import { ChildEditDrawer } from '../components/registry/ChildEditDrawer.tsx';
+import { GuardiansPanel } from '../components/registry/GuardiansPanel.tsx';
 
 const SENSITIVITY_COLORS: Record<Sensitivity, string> = { direct: '#cf1322', location: '#d46b08', sensitive: '#722ed1', general: '#8c8c8c' };
 const SENSITIVITY_ORDER: Sensitivity[] = ['direct', 'location', 'sensitive', 'general'];
@@ -43,6 +45,7 @@ export default function ChildDetailPage() {
   const tab = sp.get('tab') ?? 'info';
   const setTab = (t: string) => setSp(t === 'info' ? {} : { tab: t }, { replace: true });
   const [entry, setEntry] = useState<LedgerEntry | null>(null);
+  const [editing, setEditing] = useState(false);
   const child = useLoader(() => childrenApi.get(id), [id]);
   const history = useLoader(() => childrenApi.history(id), [id], tab === 'history');
 
@@ -63,6 +66,12 @@ export default function ChildDetailPage() {
     child.reload();
   };
 
+  // After a write the page reloads masked: showing the full record again would be a new 使用 to ledger.
+  const afterWrite = () => {
+    setAccess(null);
+    child.reload();
+  };
+
   const groups = [...(d?.groups ?? [])].sort((a, b) => SENSITIVITY_ORDER.indexOf(a.sensitivity) - SENSITIVITY_ORDER.indexOf(b.sensitivity));
 
   return (
@@ -71,9 +80,14 @@ export default function ChildDetailPage() {
       <PageHeader
         title={<span>儿童详情{nameField && <>：<FieldText field={nameField} strong /></>}</span>}
         subtitle={d ? `${d.regionName ?? d.regionCode} · 责任机构：${d.ownerOrg?.name ?? '—'}` : undefined}
-        extra={d && (unmasked
-          ? <Button icon={<EyeInvisibleOutlined />} onClick={hideFull}>恢复脱敏显示</Button>
-          : <Button type="primary" icon={<EyeOutlined />} onClick={() => setAsking(true)}>查看完整信息</Button>)}
+        extra={d && (
+          <>
+            {can('child.write') && <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>修改基本信息</Button>}
+            {unmasked
+              ? <Button icon={<EyeInvisibleOutlined />} onClick={hideFull}>恢复脱敏显示</Button>
+              : <Button type="primary" icon={<EyeOutlined />} onClick={() => setAsking(true)}>查看完整信息</Button>}
+          </>
+        )}
       />
       <LoadError error={child.error} onRetry={child.reload} />
       {unmasked && (
@@ -117,11 +131,10 @@ export default function ChildDetailPage() {
                 </Row>
               ),
             },
-            { key: 'guardians', label: mobile ? `监护人 ${d.guardians?.length ?? 0}` : `监护人（${d.guardians?.length ?? 0}）`, children: <Guardians guardians={d.guardians ?? []} /> },
+            { key: 'guardians', label: mobile ? `监护人 ${d.guardians?.length ?? 0}` : `监护人（${d.guardians?.length ?? 0}）`, children: <GuardiansPanel childId={id} guardians={d.guardians ?? []} canWrite={can('child.write')} onChanged={afterWrite} /> },
             {
               key: 'visits', label: mobile ? `走访 ${d.visits?.length ?? 0}` : `走访记录（${d.visits?.length ?? 0}）`,
-              // After a save the page reloads masked: showing the full record again would be a new 使用 to ledger.
-              children: <Visits childId={id} visits={d.visits ?? []} canWrite={can('visit.write')} onAdded={() => { setAccess(null); child.reload(); }} />,
+              children: <Visits childId={id} visits={d.visits ?? []} canWrite={can('visit.write')} onAdded={afterWrite} />,
             },
             {
               key: 'consents', label: mobile ? '同意' : '同意与告知',
@@ -139,6 +152,7 @@ export default function ChildDetailPage() {
           ]}
         />
       )}
+      {d && can('child.write') && <ChildEditDrawer child={d} open={editing} onClose={() => setEditing(false)} onSaved={() => { setEditing(false); afterWrite(); }} />}
       <PurposeDialog open={asking} onCancel={() => setAsking(false)} onSubmit={requestFull} />
       <LedgerEntryDrawer entry={entry} onClose={() => setEntry(null)} canProve={can('ledger.read')} />
     </>
@@ -157,21 +171,6 @@ function WillCard() {
         儿童因身心健康等原因不能表达意愿：即使已满十四周岁，处理其个人信息也须征得监护人同意（第十二条第三款）。
       </Typography.Paragraph>
     </Card>
-  );
-}
-
-function Guardians({ guardians }: { guardians: Guardian[] }) {
-  if (!guardians.length) return <Card size="small"><Empty description="未登记监护人" /></Card>;
-  return (
-    <Row gutter={[16, 16]}>
-      {guardians.map((g, i) => (
-        <Col xs={24} md={12} key={g.id ?? i}>
-          <Card size="small" title={g.relation ?? `监护人 ${i + 1}`}>
-            <FieldList fields={asLabelled(g.fields)} />
-          </Card>
-        </Col>
-      ))}
-    </Row>
   );
 }
 

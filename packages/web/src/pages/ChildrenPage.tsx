@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { Button, Card, Col, Empty, Form, Input, List, Pagination, Row, Select, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { FilterOutlined, RightOutlined, SearchOutlined } from '@ant-design/icons';
+import { FilterOutlined, PlusOutlined, RightOutlined, SearchOutlined } from '@ant-design/icons';
 import { childrenApi, type ChildQuery } from '../api/endpoints.ts';
 import type { ChildSummary } from '../api/types.ts';
 import { CHILD_CATEGORIES, fieldLabel } from '../api/labels.ts';
@@ -12,6 +12,7 @@ import { PageHeader } from '../components/PageHeader.tsx';
 import { RegionPicker } from '../components/RegionPicker.tsx';
 import { FieldText } from '../components/FieldText.tsx';
 import { LoadError } from '../components/ProblemAlert.tsx';
+import { useSession } from '../hooks/useSession.tsx';
 
 /** Columns shown first, in this order, when the server sends them; any other field follows. */
 const PREFERRED = ['name', 'gender', 'birthDate', 'idNumber', 'school', 'grade'];
@@ -64,6 +65,7 @@ export default function ChildrenPage() {
   const query = useMemo(() => ({ ...readQuery(sp), q }), [sp, q]);
   const mobile = useIsMobile();
   const navigate = useNavigate();
+  const { can } = useSession();
   const [form] = Form.useForm<Filters>();
   const [showFilters, setShowFilters] = useState(false);
 
@@ -149,7 +151,11 @@ export default function ChildrenPage() {
 
   return (
     <>
-      <PageHeader title="儿童名册" subtitle="默认脱敏显示。查看完整信息须在详情页说明处理目的。" />
+      <PageHeader
+        title="儿童名册"
+        subtitle="默认脱敏显示。查看完整信息须在详情页说明处理目的。"
+        extra={can('child.write') && <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/children/new')}>登记儿童</Button>}
+      />
       <Card size="small" style={{ marginBottom: 16 }}>{filterForm}</Card>
       <LoadError error={list.error} onRetry={list.reload} />
       {mobile ? (
