@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Col, DatePicker, Empty, Form, Input, List, Modal, Row, Select, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Empty, Form, Input, List, Row, Select, Space, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { consentsApi } from '../api/endpoints.ts';
@@ -9,6 +9,7 @@ import { listPurposes, purposeLabel, type Purpose } from '../api/purposes.ts';
 import { useLoader } from '../hooks/useLoader.ts';
 import { useProblem } from '../hooks/useProblem.ts';
 import { LoadError, ProblemAlert } from './ProblemAlert.tsx';
+import { ReasonDialog } from './ReasonDialog.tsx';
 import { CONSENT_DEFAULTS, CONSENT_METHODS, ConsentFields, consentBody, type ConsentFieldValues, type Options } from './registry/ConsentFields.tsx';
 import { PurposeEnds } from './registry/PurposeEnds.tsx';
 
@@ -76,6 +77,7 @@ export function ConsentsTab({ child, canWrite }: { child: ChildDetail; canWrite:
   const purposes = usePurposes();
   const [open, setOpen] = useState<'consent' | 'notify' | null>(null);
   const [withdrawing, setWithdrawing] = useState<Consent | null>(null);
+  const { message } = App.useApp();
   const guardians = child.guardians ?? [];
   const guardianOptions = guardians.map((g, i) => ({ value: g.id, label: guardianName(g, i) }));
   const purposeOptions = purposes.map((p) => ({ value: p.code, label: p.label }));
@@ -173,7 +175,15 @@ export function ConsentsTab({ child, canWrite }: { child: ChildDetail; canWrite:
         />
       </Card>
       <PurposeEnds childId={child.id} ends={data.data?.purposeEnds ?? []} purposeOptions={purposeOptions} canWrite={canWrite} onSaved={data.reload} />
-      <WithdrawDialog childId={child.id} consent={withdrawing} onClose={() => setWithdrawing(null)} onDone={() => { setWithdrawing(null); data.reload(); }} />
+      <ReasonDialog open={!!withdrawing} title="撤回同意" label="撤回原因" field="reason" okText="撤回" maxLength={200}
+        intro="撤回后立即生效，此前基于该同意的处理不受影响，之后不得再以该同意为依据处理。"
+        onClose={() => setWithdrawing(null)}
+        onSubmit={async (reason) => {
+          await consentsApi.withdraw(child.id, withdrawing!.id, reason);
+          void message.success('同意已撤回，立即生效');
+          setWithdrawing(null);
+          data.reload();
+        }} />
     </div>
   );
 }
@@ -273,33 +283,3 @@ function NotifyForm({ hidden, childId, guardianOptions, purposeOptions, onClose,
   );
 }
 
-function WithdrawDialog({ childId, consent, onClose, onDone }: { childId: string; consent: Consent | null; onClose: () => void; onDone: () => void }) {
-  const [form] = Form.useForm<{ reason: string }>();
-  const { problem, clear, busy, run } = useProblem(form);
-  const { message } = App.useApp();
-
-  const submit = async () => {
-    let v: { reason: string };
-    try { v = await form.validateFields(); } catch { return; }
-    if (!consent) return;
-    await run(async () => {
-      await consentsApi.withdraw(childId, consent.id, v.reason.trim());
-      form.resetFields();
-      void message.success('同意已撤回，立即生效');
-      onDone();
-    });
-  };
-
-  return (
-    <Modal open={!!consent} title="撤回同意" okText="撤回" okButtonProps={{ danger: true, loading: busy }} cancelText="取消"
-      onOk={() => void submit()} onCancel={() => { clear(); onClose(); }} forceRender>
-      <Typography.Paragraph>撤回后立即生效，此前基于该同意的处理不受影响，之后不得再以该同意为依据处理。</Typography.Paragraph>
-      <Form form={form} layout="vertical">
-        <ProblemAlert problem={problem} />
-        <Form.Item name="reason" label="撤回原因" rules={[{ required: true, whitespace: true, message: '请填写撤回原因' }]}>
-          <Input maxLength={200} showCount />
-        </Form.Item>
-      </Form>
-    </Modal>
-  );
-}

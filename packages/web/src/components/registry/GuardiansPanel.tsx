@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Col, Drawer, Empty, Form, Input, Modal, Row, Select, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Drawer, Empty, Form, Row, Select, Space } from 'antd';
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { childrenApi } from '../../api/endpoints.ts';
 import type { Guardian, GuardianInput } from '../../api/types.ts';
@@ -7,6 +7,7 @@ import { listPurposes, type Purpose } from '../../api/purposes.ts';
 import { useIsMobile } from '../../hooks/useIsMobile.ts';
 import { useProblem } from '../../hooks/useProblem.ts';
 import { asLabelled, FieldList } from '../FieldList.tsx';
+import { ReasonDialog } from '../ReasonDialog.tsx';
 import { ProblemAlert } from '../ProblemAlert.tsx';
 import { GuardianFields, typedOnly } from './GuardianFields.tsx';
 import { clearServerErrors } from './formErrors.ts';
@@ -30,6 +31,7 @@ export function GuardiansPanel({ childId, guardians, canWrite, onChanged }: { ch
   // null: closed; 'new': adding; a guardian: editing it.
   const [editing, setEditing] = useState<Guardian | 'new' | null>(null);
   const [removing, setRemoving] = useState<Guardian | null>(null);
+  const { message } = App.useApp();
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       {canWrite && <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>添加监护人</Button>}
@@ -53,7 +55,17 @@ export function GuardiansPanel({ childId, guardians, canWrite, onChanged }: { ch
         </Row>
       )}
       {canWrite && <GuardianDrawer childId={childId} editing={editing} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); onChanged(); }} />}
-      {canWrite && <RemoveDialog childId={childId} guardian={removing} onClose={() => setRemoving(null)} onDone={() => { setRemoving(null); onChanged(); }} />}
+      {canWrite && (
+        <ReasonDialog open={!!removing} title="删除监护人" label="删除原因" field="reason" okText="删除" maxLength={200} placeholder="如：监护关系变更、登记有误"
+          intro="删除后该监护人的信息不可恢复。请说明原因，原因记入处理台账。"
+          onClose={() => setRemoving(null)}
+          onSubmit={async (reason) => {
+            await childrenApi.removeGuardian(childId, removing!.id, reason);
+            void message.success('监护人已删除，已记入处理台账');
+            setRemoving(null);
+            onChanged();
+          }} />
+      )}
     </Space>
   );
 }
@@ -106,33 +118,3 @@ function GuardianDrawer({ childId, editing, onClose, onSaved }: { childId: strin
   );
 }
 
-function RemoveDialog({ childId, guardian, onClose, onDone }: { childId: string; guardian: Guardian | null; onClose: () => void; onDone: () => void }) {
-  const [form] = Form.useForm<{ reason: string }>();
-  const { problem, clear, busy, run } = useProblem(form);
-  const { message } = App.useApp();
-
-  const submit = async () => {
-    let v: { reason: string };
-    try { v = await form.validateFields(); } catch { return; }
-    if (!guardian) return;
-    await run(async () => {
-      await childrenApi.removeGuardian(childId, guardian.id, v.reason.trim());
-      form.resetFields();
-      void message.success('监护人已删除，已记入处理台账');
-      onDone();
-    });
-  };
-
-  return (
-    <Modal open={!!guardian} title="删除监护人" okText="删除" okButtonProps={{ danger: true, loading: busy }} cancelText="取消"
-      onOk={() => void submit()} onCancel={() => { clear(); form.resetFields(); onClose(); }} forceRender>
-      <Typography.Paragraph>删除后该监护人的信息不可恢复。请说明原因，原因记入处理台账。</Typography.Paragraph>
-      <Form form={form} layout="vertical">
-        <ProblemAlert problem={problem} />
-        <Form.Item name="reason" label="删除原因" rules={[{ required: true, whitespace: true, message: '请填写删除原因' }]}>
-          <Input maxLength={200} showCount placeholder="如：监护关系变更、登记有误" />
-        </Form.Item>
-      </Form>
-    </Modal>
-  );
-}

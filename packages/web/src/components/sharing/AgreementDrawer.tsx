@@ -6,7 +6,7 @@ import { useIsMobile } from '../../hooks/useIsMobile.ts';
 import { formatTime } from '../LedgerTable.tsx';
 import { RegionName } from '../RegionName.tsx';
 import { agreementPurpose, StatusTag } from './AgreementList.tsx';
-import { ReasonDialog } from './ReasonDialog.tsx';
+import { ReasonDialog } from '../ReasonDialog.tsx';
 import { ReviewForm } from './ReviewForm.tsx';
 
 const ASSESSMENT_LABELS: Record<string, string> = {

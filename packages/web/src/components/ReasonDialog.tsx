@@ -1,10 +1,12 @@
 import { Form, Input, Modal, Typography } from 'antd';
-import { useProblem } from '../../hooks/useProblem.ts';
-import { ProblemAlert } from '../ProblemAlert.tsx';
+import { useProblem } from '../hooks/useProblem.ts';
+import { ProblemAlert } from './ProblemAlert.tsx';
 
-/** Refusing or revoking: one required reason, sent as `field`, so the server's message lands under it. */
-export function ReasonDialog({ open, title, label, field, okText, intro, onClose, onSubmit }: {
+/** Refusing, revoking, withdrawing, removing: one required reason, sent as `field`, so the server's message lands under it. */
+export function ReasonDialog({ open, title, label, field, okText, intro, maxLength = 1000, placeholder, onClose, onSubmit }: {
   open: boolean; title: string; label: string; field: 'note' | 'reason'; okText: string; intro: string;
+  /** The server's limit for this reason. */
+  maxLength?: number; placeholder?: string;
   onClose: () => void; onSubmit: (text: string) => Promise<void>;
 }) {
   const [form] = Form.useForm<Record<string, string>>();
@@ -21,12 +23,12 @@ export function ReasonDialog({ open, title, label, field, okText, intro, onClose
 
   return (
     <Modal open={open} title={title} okText={okText} okButtonProps={{ danger: true, loading: busy }} cancelText="取消"
-      onOk={() => void submit()} onCancel={() => { clear(); onClose(); }} forceRender>
+      onOk={() => void submit()} onCancel={() => { clear(); form.resetFields(); onClose(); }} forceRender>
       <Typography.Paragraph>{intro}</Typography.Paragraph>
       <Form form={form} layout="vertical">
         <ProblemAlert problem={problem} />
         <Form.Item name={field} label={label} rules={[{ required: true, whitespace: true, message: `请填写${label}` }]}>
-          <Input.TextArea rows={3} maxLength={1000} showCount />
+          <Input.TextArea rows={maxLength > 200 ? 3 : 2} maxLength={maxLength} showCount {...(placeholder ? { placeholder } : {})} />
         </Form.Item>
       </Form>
     </Modal>
