@@ -12,7 +12,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { FORBIDDEN_PURPOSES, PURPOSE_CODES, SENSITIVITY_LABELS } from '@hutong/core';
 import type { FastifyInstance } from 'fastify';
@@ -26,7 +26,7 @@ import { verifyInclusion } from '../../server/src/ledger/merkle-verify.ts';
 import { createTestContext } from '../../server/test/helpers/test-context.ts';
 import { createOrg, createUser, loginAs } from '../../server/test/helpers/auth-helpers.ts';
 import { entriesFor, syntheticChild } from '../../server/test/helpers/registry-fixtures.ts';
-import { actorOf, closePage, freshCode as sharedFreshCode, freshPage as openFreshPage, isApi, type Account } from './real-session.ts';
+import { actorOf, closePage, freshCode as sharedFreshCode, freshPage as openFreshPage, isApi, type Account, scenarioRunner } from './real-session.ts';
 import { launchBrowser, REPO_SCREENSHOT_DIR, screenshot, WEB_DIR } from './browser.ts';
 
 const COUNTY = '350102000000'; // 福州市鼓楼区
@@ -104,19 +104,7 @@ const fullValues = (cs: Child[]) => cs.flatMap((c) => [c.name, c.idNumber]);
  * beforeAll would only mark the scenarios skipped.
  */
 let setupError: unknown = null;
-function scenario(name: string, fn: () => Promise<void>): void {
-  it(name, async () => {
-    if (setupError) throw setupError;
-    current = null;
-    try {
-      await fn();
-    } catch (e) {
-      const page = current as Page | null; // set by freshPage() inside fn
-      if (page && !page.isClosed()) await shot(page, `FAILED-${name.split('.')[0]}`).catch(() => {});
-      throw e;
-    }
-  });
-}
+const scenario = scenarioRunner({ setupError: () => setupError, current: () => current, reset: () => { current = null; }, shot });
 
 async function setUp(): Promise<void> {
   const dist = path.join(WEB_DIR, 'dist', 'index.html');

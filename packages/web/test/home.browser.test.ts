@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import type { Browser, Page, Response } from 'playwright-core';
 import { composeIdNumber, isIsoDate } from '@hutong/core';
 import type { FastifyInstance } from 'fastify';
@@ -22,7 +22,7 @@ import { openEmergencyAccess } from '../../server/src/registry/emergency.service
 import { createTestContext } from '../../server/test/helpers/test-context.ts';
 import { createOrg, createUser, loginAs } from '../../server/test/helpers/auth-helpers.ts';
 import { syntheticChild } from '../../server/test/helpers/registry-fixtures.ts';
-import { actorOf, closePage, freshCode as sharedFreshCode, freshPage as openFreshPage, isApi, type Account } from './real-session.ts';
+import { actorOf, closePage, freshCode as sharedFreshCode, freshPage as openFreshPage, isApi, type Account, scenarioRunner } from './real-session.ts';
 import { launchBrowser, REPO_SCREENSHOT_DIR, screenshot, WEB_DIR } from './browser.ts';
 
 const COUNTY = '350102000000'; // 福州市鼓楼区
@@ -91,19 +91,7 @@ function bornFourteenYearsBefore(days: number): string {
 }
 
 let setupError: unknown = null;
-function scenario(name: string, fn: () => Promise<void>): void {
-  it(name, async () => {
-    if (setupError) throw setupError;
-    current = null;
-    try {
-      await fn();
-    } catch (e) {
-      const page = current as Page | null;
-      if (page && !page.isClosed()) await shot(page, `home-FAILED-${name.split('.')[0]}`).catch(() => {});
-      throw e;
-    }
-  });
-}
+const scenario = scenarioRunner({ setupError: () => setupError, current: () => current, reset: () => { current = null; }, shot, prefix: 'home-' });
 
 /**
  * 鼓东: 6 left-behind and 1 orphan turning 14 on a guardian's consent; 鼓西: 2 migrant; 温泉: 5

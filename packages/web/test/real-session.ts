@@ -3,7 +3,7 @@
  * services, a TOTP code the server has not seen yet, a page whose uncaught errors fail the test.
  */
 import { randomUUID } from 'node:crypto';
-import { expect } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Browser, Page, Response } from 'playwright-core';
 import { generateSync } from 'otplib';
 import type { OrgType, Role } from '@hutong/core';
@@ -51,3 +51,27 @@ export async function closePage(page: Page, errors: string[]): Promise<void> {
 }
 
 export const isApi = (pathname: string, method = 'GET') => (r: Response) => new URL(r.url()).pathname === pathname && r.request().method() === method;
+
+/**
+ * `it` for one browser scenario: fails at once if set-up failed, and pictures the page the
+ * scenario was driving (set by the file's freshPage) when it fails.
+ */
+export function scenarioRunner(o: {
+  setupError: () => unknown; current: () => Page | null; reset: () => void;
+  shot: (page: Page, name: string) => Promise<unknown>; prefix?: string;
+}): (name: string, fn: () => Promise<void>) => void {
+  return (name, fn) => {
+    it(name, async () => {
+      const failed = o.setupError();
+      if (failed) throw failed;
+      o.reset();
+      try {
+        await fn();
+      } catch (e) {
+        const page = o.current();
+        if (page && !page.isClosed()) await o.shot(page, `${o.prefix ?? ''}FAILED-${name.split('.')[0]}`).catch(() => {});
+        throw e;
+      }
+    });
+  };
+}

@@ -9,7 +9,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import type { Download, Page, Response, Browser } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/src/app.ts';
@@ -17,7 +17,7 @@ import type { AppContext } from '../../server/src/context.ts';
 import { setAuthClock } from '../../server/src/auth/clock.ts';
 import { createTestContext } from '../../server/test/helpers/test-context.ts';
 import { createOrg, createUser, loginAs } from '../../server/test/helpers/auth-helpers.ts';
-import { closePage, freshCode as sharedFreshCode, freshPage as openFreshPage, type Account } from './real-session.ts';
+import { closePage, freshCode as sharedFreshCode, freshPage as openFreshPage, scenarioRunner, type Account } from './real-session.ts';
 import { launchBrowser, REPO_SCREENSHOT_DIR, screenshot, WEB_DIR } from './browser.ts';
 
 const COUNTY = '350102000000';
@@ -129,19 +129,7 @@ async function uploadCsv(page: Page): Promise<void> {
 }
 
 let setupError: unknown = null;
-function scenario(name: string, fn: () => Promise<void>): void {
-  it(name, async () => {
-    if (setupError) throw setupError;
-    current = null;
-    try {
-      await fn();
-    } catch (e) {
-      const page = current as Page | null;
-      if (page && !page.isClosed()) await shot(page, `FAILED-${name.split('.')[0]}`).catch(() => {});
-      throw e;
-    }
-  });
-}
+const scenario = scenarioRunner({ setupError: () => setupError, current: () => current, reset: () => { current = null; }, shot });
 
 async function setUp(): Promise<void> {
   const dist = path.join(WEB_DIR, 'dist', 'index.html');

@@ -9,7 +9,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import type { Browser, Locator, Page, Response } from 'playwright-core';
 import { composeIdNumber, PURPOSE_CODES, RETENTION_EVENTS } from '@hutong/core';
 import type { FastifyInstance } from 'fastify';
@@ -20,7 +20,7 @@ import { today } from '../../server/src/registry/registry.service.ts';
 import { createTestContext } from '../../server/test/helpers/test-context.ts';
 import { createOrg, createUser, loginAs } from '../../server/test/helpers/auth-helpers.ts';
 import { entriesFor } from '../../server/test/helpers/registry-fixtures.ts';
-import { closePage, freshCode as sharedFreshCode, freshPage as openFreshPage, type Account } from './real-session.ts';
+import { closePage, freshCode as sharedFreshCode, freshPage as openFreshPage, scenarioRunner, type Account } from './real-session.ts';
 import { launchBrowser, REPO_SCREENSHOT_DIR, screenshot, WEB_DIR } from './browser.ts';
 
 const COUNTY = '350102000000'; // 福州市鼓楼区
@@ -110,19 +110,7 @@ async function noHorizontalOverflow(page: Page): Promise<void> {
 }
 
 let setupError: unknown = null;
-function scenario(name: string, fn: () => Promise<void>): void {
-  it(name, async () => {
-    if (setupError) throw setupError;
-    current = null;
-    try {
-      await fn();
-    } catch (e) {
-      const page = current as Page | null;
-      if (page && !page.isClosed()) await shot(page, `FAILED-${name.split('.')[0]}`).catch(() => {});
-      throw e;
-    }
-  });
-}
+const scenario = scenarioRunner({ setupError: () => setupError, current: () => current, reset: () => { current = null; }, shot });
 
 async function setUp(): Promise<void> {
   const dist = path.join(WEB_DIR, 'dist', 'index.html');
