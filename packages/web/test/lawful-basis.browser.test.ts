@@ -216,11 +216,17 @@ describe('lawful-basis screens in chromium against the real server', { timeout: 
     // 残疾情况 is for disability services, medical care and cases only (第十一条): the server refuses it here.
     const rule = drawer.getByTestId('rule-0');
     const fields = rule.getByLabel('可用字段');
-    await fields.click();
-    await fields.fill('残疾情况');
-    await page.locator('.ant-select-dropdown:visible').getByTitle('残疾情况', { exact: true }).click();
-    await closeDropdown(drawer);
-    await rule.getByText('残疾情况', { exact: true }).waitFor();
+    // A click on a multi-select option now and then lands while the list re-renders under the
+    // filter and picks nothing; try again until the tag shows (a real person would, too).
+    const tag = rule.getByText('残疾情况', { exact: true });
+    for (let attempt = 1; (await tag.count()) === 0; attempt++) {
+      if (attempt > 3) throw new Error('残疾情况 could not be picked in the field select');
+      await fields.click();
+      await fields.fill('残疾情况');
+      await page.locator('.ant-select-dropdown:visible').getByTitle('残疾情况', { exact: true }).click();
+      await closeDropdown(drawer);
+      await tag.waitFor({ timeout: 5_000 }).catch(() => {});
+    }
     await drawer.getByLabel('修改说明').fill('测试：为残疾儿童救助增加残疾情况字段');
     const saved = page.waitForResponse(isApi(`/api/purposes/${'social_assistance'}`, 'PUT'));
     await drawer.getByRole('button', { name: /保\s*存/ }).click();
