@@ -31,7 +31,10 @@ export interface BuildOptions {
   serveWeb?: boolean;
 }
 
-const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+// HUTONG_WEB_DIST lets two console builds be tested side by side (each served from its own folder).
+const WEB_DIST = process.env.HUTONG_WEB_DIST
+  ? path.resolve(process.env.HUTONG_WEB_DIST)
+  : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 /** build() is kept apart from listen(): tests use app.inject and open no port. */
 export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promise<FastifyInstance> {
