@@ -24,3 +24,4 @@ export { decide, ACT_PERMISSIONS } from './basis/decide.ts';
 export * from './basis/decide-across.ts';
 export * from './basis/purpose-edit.ts';
 export * from './basis/policy-scenario.ts';
+export * from './publication/index.ts';

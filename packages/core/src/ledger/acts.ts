@@ -43,4 +43,8 @@ export const ADMIN_ACTS = {
   sharing_approve: '批准数据共享',
   sharing_refuse: '拒绝数据共享',
   sharing_revoke: '撤销数据共享',
+  publication_submit: '提交发布审核',
+  publication_adjust: '调整发布审核结果',
+  publication_approve: '批准发布',
+  publication_return: '退回发布申请',
 } as const;

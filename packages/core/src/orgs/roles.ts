@@ -25,6 +25,10 @@ export const PERMISSIONS = [
   'child.read', 'child.write', 'child.import', 'child.export', 'visit.write',
   'ledger.read', 'ledger.verify',
   'purpose.manage', 'sharing.request', 'sharing.approve',
+  // 第八、十三、十四条: who drafts publicity about children, who reviews it (publication/publishers.ts).
+  'publication.submit', 'publication.review',
+  // 第五条: compiling the leak-screening package (fingerprints only) from the registry.
+  'screen.build',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -33,14 +37,14 @@ const READ_WRITE: Permission[] = ['region.read', 'child.read', 'child.write', 'v
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = Object.freeze({
   admin: ['org.manage', 'user.manage', 'region.read'],
   // 个人信息保护法 第五十二条: the protection officer edits purposes and decides on sharing (第五十五条 assessment).
-  protection_officer: [...READ_WRITE, 'child.import', 'child.export', 'ledger.read', 'ledger.verify', 'purpose.manage', 'sharing.request', 'sharing.approve'],
-  civil_affairs_officer: [...READ_WRITE, 'child.import', 'child.export', 'sharing.request'],
+  protection_officer: [...READ_WRITE, 'child.import', 'child.export', 'ledger.read', 'ledger.verify', 'purpose.manage', 'sharing.request', 'sharing.approve', 'publication.review', 'screen.build'],
+  civil_affairs_officer: [...READ_WRITE, 'child.import', 'child.export', 'sharing.request', 'publication.submit'],
   child_supervisor: READ_WRITE,
   child_director: READ_WRITE,
-  department_staff: ['region.read', 'child.read', 'sharing.request'],
+  department_staff: ['region.read', 'child.read', 'sharing.request', 'publication.submit'],
   social_worker: ['region.read', 'child.read', 'sharing.request'],
   volunteer: ['region.read', 'child.read'],
-  reviewer: ['region.read'],
+  reviewer: ['region.read', 'publication.review'],
   auditor: ['region.read', 'ledger.read', 'ledger.verify'],
 });
 

@@ -15,4 +15,7 @@ export const PERMISSION_LABELS: Readonly<Record<Permission, string>> = Object.fr
   'purpose.manage': '维护处理目的目录',
   'sharing.request': '申请数据共享',
   'sharing.approve': '审批数据共享',
+  'publication.submit': '提交发布审核',
+  'publication.review': '审核发布内容',
+  'screen.build': '编制泄露巡查包',
 });

@@ -267,7 +267,96 @@ export interface PurposeEndsTable {
   created_at: Timestamp;
 }
 
+/** Publication review (migration 0006); `*_enc` columns are sealed with the publication's own keys. */
+export interface PublicationsTable {
+  id: string;
+  revision_of: string | null;
+  kind: string;
+  channel: string;
+  audience: string;
+  purpose: string;
+  /** The title after 技术处理: what lists show to everyone. */
+  title: string;
+  submitted_by: string;
+  submitter_org_id: string;
+  region_code: string;
+  submitted_at: Timestamp;
+  status: 'blocked' | 'in_review' | 'approved' | 'returned';
+  outcome: 'blocked' | 'needs_consent' | 'flagged' | 'ok';
+  record_key_wrapped: Buffer;
+  record_key_version: number;
+  record_enc: Buffer;
+  draft_key_wrapped: Buffer | null;
+  draft_key_version: number | null;
+  draft_enc: Buffer | null;
+  draft_purge_after: Date | null;
+  draft_purged_at: Date | null;
+  updated_at: Timestamp;
+  decided_by: string | null;
+  decided_at: Date | null;
+  decision_note: string | null;
+  return_reasons: string[] | null;
+  manifest_sm3: string | null;
+}
+
+export interface PublicationFilesTable {
+  id: string;
+  publication_id: string;
+  position: number;
+  role: 'document' | 'image' | 'audio' | 'transcript';
+  name: string;
+  media_type: string;
+  original_enc: Buffer | null;
+  original_size: number;
+  original_sm3: string;
+  processed_enc: Buffer | null;
+  processed_size: number | null;
+  processed_sm3: string | null;
+}
+
+export interface PublicationChildrenTable {
+  publication_id: string;
+  child_id: string;
+  ref: string;
+  matched_by: string;
+  owner_org_id: string;
+}
+
+/** Leak screening (migration 0007): keyed prints per child and the packages built from them. */
+export interface ScreeningPrintsTable {
+  child_id: string;
+  region_code: string;
+  ref: Buffer;
+  row_version: Buffer;
+  key_epoch: number;
+  derive_version: number;
+  prints: Buffer;
+  derived_at: Timestamp;
+}
+
+export interface ScreeningPackagesTable {
+  version: number;
+  key_epoch: number;
+  region_code: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  children: number;
+  fingerprints: number;
+  derived: number;
+  reused: number;
+  removed: number;
+  bytes: ColumnType<number, number, number>;
+  digest: Buffer;
+  built_by: string;
+  built_org_id: string | null;
+}
+
 export interface Database {
+  screening_prints: ScreeningPrintsTable;
+  screening_packages: ScreeningPackagesTable;
+  publications: PublicationsTable;
+  publication_files: PublicationFilesTable;
+  publication_children: PublicationChildrenTable;
   purpose_ends: PurposeEndsTable;
   sharing_agreements: SharingAgreementsTable;
   sharing_grant_children: SharingGrantChildrenTable;

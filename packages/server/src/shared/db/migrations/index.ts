@@ -4,6 +4,8 @@ import * as m0002 from './0002-consents.ts';
 import * as m0003 from './0003-emergency-access.ts';
 import * as m0004 from './0004-purposes-and-will.ts';
 import * as m0005 from './0005-sharing.ts';
+import * as m0006 from './0006-publication.ts';
+import * as m0007 from './0007-screening.ts';
 
 /** Listed, not globbed, so migrations run the same under tsx, vitest and a bundler. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +14,6 @@ export const migrations: Record<string, Migration> = {
   '0003-emergency-access': m0003,
   '0004-purposes-and-will': m0004,
   '0005-sharing': m0005,
+  '0006-publication': m0006,
+  '0007-screening': m0007,
 };
