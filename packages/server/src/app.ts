@@ -23,7 +23,9 @@ import { emergencyRoutes } from './registry/emergency.routes.ts';
 import { redactRoutes } from './redact/redact.routes.ts';
 import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
 import { keysRoutes } from './keys/keys.routes.ts';
+import { importRoutes } from './import/import.routes.ts';
 import { sharingRoutes } from './sharing/sharing.routes.ts';
+import { publicationRoutes } from './review/publication.routes.ts';
 
 export interface BuildOptions {
   logger?: boolean;
@@ -74,6 +76,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     await api.register(regionsRoutes, { ctx, prefix: '/regions' });
     await api.register(registryRoutes, { ctx, prefix: '/children' });
     await api.register(consentRoutes, { ctx, prefix: '/children' });
+    await api.register(importRoutes, { ctx, prefix: '/children/import' });
     await api.register(ledgerRoutes, { ctx, prefix: '/ledger' });
     await api.register(policyRoutes, { ctx });
     await api.register(emergencyRoutes, { ctx, prefix: '/emergency-access' });
@@ -81,6 +84,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     await api.register(dashboardRoutes, { ctx, prefix: '/dashboard' });
     await api.register(redactRoutes, { ctx, prefix: '/redact' });
     await api.register(keysRoutes, { ctx, prefix: '/keys' });
+    await api.register(publicationRoutes, { ctx, prefix: '/publications' });
   }, { prefix: '/api' });
 
   const web = opts.serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'));

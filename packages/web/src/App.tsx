@@ -10,6 +10,7 @@ const HomePage = lazy(() => import('./pages/HomePage.tsx'));
 const ChildrenPage = lazy(() => import('./pages/ChildrenPage.tsx'));
 const ChildDetailPage = lazy(() => import('./pages/ChildDetailPage.tsx'));
 const ChildNewPage = lazy(() => import('./pages/ChildNewPage.tsx'));
+const ImportPage = lazy(() => import('./pages/ImportPage.tsx'));
 const LedgerPage = lazy(() => import('./pages/LedgerPage.tsx'));
 const OrgsPage = lazy(() => import('./pages/admin/OrgsPage.tsx'));
 const UsersPage = lazy(() => import('./pages/admin/UsersPage.tsx'));
@@ -23,6 +24,11 @@ const DeletionTasksPage = lazy(() => import('./pages/DeletionTasksPage.tsx'));
 const PurposesPage = lazy(() => import('./pages/PurposesPage.tsx'));
 const SharingPage = lazy(() => import('./pages/SharingPage.tsx'));
 const RedactPage = lazy(() => import('./pages/RedactPage.tsx'));
+const PublicationsPage = lazy(() => import('./pages/PublicationsPage.tsx'));
+const PublicationNewPage = lazy(() => import('./pages/PublicationNewPage.tsx'));
+const PublicationDetailPage = lazy(() => import('./pages/PublicationDetailPage.tsx'));
+
+const PUBLICATION_PERMISSIONS = ['publication.submit', 'publication.review'] as const;
 
 function Loading() {
   return <div style={{ padding: 48, textAlign: 'center' }}><Spin size="large" /></div>;
@@ -41,9 +47,10 @@ function HomeButton() {
   return <Button type="primary" onClick={() => navigate('/')}>返回首页</Button>;
 }
 
-function RequirePermission({ permission, children }: { permission: string; children: ReactNode }) {
+/** `permission` may list several: any one of them opens the page. */
+function RequirePermission({ permission, children }: { permission: string | readonly string[]; children: ReactNode }) {
   const { can } = useSession();
-  if (!can(permission)) {
+  if (![permission].flat().some(can)) {
     return <Result status="403" title="无权访问" subTitle="您的角色不能使用此功能。如需开通，请联系本单位系统管理员。" extra={<HomeButton />} />;
   }
   return <>{children}</>;
@@ -63,6 +70,7 @@ export function App() {
             <Route index element={<HomePage />} />
             <Route path="children" element={<RequirePermission permission="child.read"><ChildrenPage /></RequirePermission>} />
             <Route path="children/new" element={<RequirePermission permission="child.write"><ChildNewPage /></RequirePermission>} />
+            <Route path="children/import" element={<RequirePermission permission="child.import"><ImportPage /></RequirePermission>} />
             <Route path="children/:id" element={<RequirePermission permission="child.read"><ChildDetailPage /></RequirePermission>} />
             <Route path="ledger" element={<RequirePermission permission="ledger.read"><LedgerPage /></RequirePermission>} />
             <Route path="admin/orgs" element={<RequirePermission permission="org.manage"><OrgsPage /></RequirePermission>} />
@@ -70,6 +78,9 @@ export function App() {
             <Route path="admin/keys" element={<RequirePermission permission="org.manage"><KeysPage /></RequirePermission>} />
             <Route path="policy-check" element={<PolicyCheckPage />} />
             <Route path="redact" element={<RedactPage />} />
+            <Route path="publications" element={<RequirePermission permission={PUBLICATION_PERMISSIONS}><PublicationsPage /></RequirePermission>} />
+            <Route path="publications/new" element={<RequirePermission permission="publication.submit"><PublicationNewPage /></RequirePermission>} />
+            <Route path="publications/:id" element={<RequirePermission permission={PUBLICATION_PERMISSIONS}><PublicationDetailPage /></RequirePermission>} />
             <Route path="emergency" element={<RequirePermission permission="child.read"><EmergencyPage /></RequirePermission>} />
             <Route path="turning-14" element={<RequirePermission permission="child.read"><TurningFourteenPage /></RequirePermission>} />
             <Route path="deletion-tasks" element={<RequirePermission permission="child.read"><DeletionTasksPage /></RequirePermission>} />

@@ -75,7 +75,7 @@ export async function importChildren(ctx: AppContext, opts: ImportOptions): Prom
 
   const report = (row: number, field: string, message: string) => {
     bad.add(row);
-    problems.push({ row, field, column: columnLabel(field), message });
+    problems.push({ row, field, column: field === 'file' ? '整行' : columnLabel(field), message }); // 'file': the row as a whole (no lawful basis)
   };
   const checkRegistered = async () => {
     const found = await registeredIdIndexes(ctx, pendingIds.map((p) => p.index));

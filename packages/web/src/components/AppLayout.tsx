@@ -5,7 +5,7 @@ import type { MenuProps } from 'antd';
 import {
   ExperimentOutlined, FileProtectOutlined,
   AlertOutlined, AuditOutlined, BankOutlined, DeleteOutlined, HomeOutlined, KeyOutlined, LockOutlined, LogoutOutlined, MenuOutlined,
-  ProfileOutlined, ShareAltOutlined, TeamOutlined, UserOutlined, UsergroupAddOutlined, CalendarOutlined,
+  ProfileOutlined, ShareAltOutlined, TeamOutlined, UserOutlined, UsergroupAddOutlined, CalendarOutlined, UploadOutlined, NotificationOutlined,
 } from '@ant-design/icons';
 import { useSession } from '../hooks/useSession.tsx';
 import { useIsMobile } from '../hooks/useIsMobile.ts';
@@ -17,7 +17,8 @@ interface NavItem {
   path: string;
   label: string;
   icon: React.ReactNode;
-  permission?: string;
+  /** Any one of several shows it. */
+  permission?: string | readonly string[];
   /** Roles that do not see it. */
   hideForRoles?: string[];
   group?: string;
@@ -27,9 +28,11 @@ interface NavItem {
 export const NAV: NavItem[] = [
   { path: '/', label: '首页', icon: <HomeOutlined /> },
   { path: '/children', label: '儿童名册', icon: <TeamOutlined />, permission: 'child.read' },
+  { path: '/children/import', label: '导入名册', icon: <UploadOutlined />, permission: 'child.import' },
   { path: '/ledger', label: '处理台账', icon: <AuditOutlined />, permission: 'ledger.read' },
   { path: '/policy-check', label: '合法性判定演练', icon: <ExperimentOutlined />, hideForRoles: ['admin'] },
   { path: '/redact', label: '技术处理', icon: <FileProtectOutlined /> },
+  { path: '/publications', label: '发布审核', icon: <NotificationOutlined />, permission: ['publication.submit', 'publication.review'] },
   { path: '/turning-14', label: '即将满十四周岁', icon: <CalendarOutlined />, permission: 'child.read', group: '依法处理' },
   { path: '/deletion-tasks', label: '待删除', icon: <DeleteOutlined />, permission: 'child.read', group: '依法处理' },
   { path: '/sharing', label: '数据共享', icon: <ShareAltOutlined />, permission: 'sharing.request', group: '依法处理' },
@@ -56,7 +59,7 @@ export function AppLayout() {
   const navigate = useNavigate();
 
   const items = useMemo<MenuProps['items']>(() => {
-    const visible = NAV.filter((n) => (!n.permission || can(n.permission)) && !n.hideForRoles?.includes(me?.user.role ?? ''));
+    const visible = NAV.filter((n) => (!n.permission || [n.permission].flat().some(can)) && !n.hideForRoles?.includes(me?.user.role ?? ''));
     const out: NonNullable<MenuProps['items']> = [];
     const groups = new Map<string, NavItem[]>();
     for (const n of visible) {

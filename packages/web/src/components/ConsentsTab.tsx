@@ -58,7 +58,7 @@ function AgeGuidance({ birthDate, canExpressWill }: { birthDate: string | null; 
   const over14 = dayjs().isAfter(birthday14, 'day');
   const title = !canExpressWill
     ? `儿童${over14 ? '已满' : '不满'}十四周岁且不能表达意愿：须征得监护人同意（第十二条第三款）`
-    : over14 ? '儿童已满十四周岁：应由儿童本人同意，并明确告知监护人' : `儿童不满十四周岁：应由监护人同意（${birthday14.add(1, 'day').format('YYYY-MM-DD')} 起满十四周岁）`;
+    : over14 ? '儿童已满十四周岁：应由儿童本人同意，并明确告知监护人（第十二条第三款）' : `儿童不满十四周岁：应由监护人同意（第十二条第二款；${birthday14.add(1, 'day').format('YYYY-MM-DD')} 起满十四周岁）`;
   return <Alert type={over14 || !canExpressWill ? 'warning' : 'info'} showIcon style={{ marginBottom: 16 }} title={title} description={rule} />;
 }
 
@@ -207,7 +207,7 @@ function ConsentForm({ hidden, childId, birthDate, canExpressWill, guardianOptio
   return (
     <Card size="small" title="登记同意" hidden={hidden}>
       <AgeGuidance birthDate={birthDate} canExpressWill={canExpressWill} />
-      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={CONSENT_DEFAULTS} style={{ maxWidth: 720 }}>
+      <Form form={form} name="consent" layout="vertical" onFinish={(v) => void submit(v)} initialValues={CONSENT_DEFAULTS} style={{ maxWidth: 720 }}>
         <ProblemAlert problem={problem} />
         <ConsentFields
           purposeOptions={purposeOptions}
@@ -249,7 +249,7 @@ function NotifyForm({ hidden, childId, guardianOptions, purposeOptions, onClose,
   return (
     <Card size="small" title="登记告知监护人" hidden={hidden}>
       <Typography.Paragraph type="secondary">儿童已满十四周岁、由本人同意时，应明确告知监护人（第十二条）。</Typography.Paragraph>
-      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ notifiedOn: dayjs(), method: 'in_person' }} style={{ maxWidth: 720 }}>
+      <Form form={form} name="notify" layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ notifiedOn: dayjs(), method: 'in_person' }} style={{ maxWidth: 720 }}>
         <ProblemAlert problem={problem} />
         <Row gutter={16}>
           <Col xs={24} sm={8}>
@@ -269,7 +269,7 @@ function NotifyForm({ hidden, childId, guardianOptions, purposeOptions, onClose,
           </Col>
         </Row>
         <Form.Item name="purposes" label="告知的处理目的" rules={[{ required: true, message: '至少选择一个处理目的' }]}>
-          <Select mode="multiple" options={purposeOptions} />
+          <Select mode="multiple" options={purposeOptions} showSearch={{ optionFilterProp: 'label' }} />
         </Form.Item>
         <Form.Item name="content" label="告知内容" rules={[{ required: true, whitespace: true, message: '请填写告知内容' }]}>
           <Input.TextArea rows={3} maxLength={2000} showCount />

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { Button, Card, Col, Empty, Form, Input, List, Pagination, Row, Select, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { FilterOutlined, PlusOutlined, RightOutlined, SearchOutlined } from '@ant-design/icons';
+import { FilterOutlined, PlusOutlined, RightOutlined, SearchOutlined, UploadOutlined } from '@ant-design/icons';
 import { childrenApi, type ChildQuery } from '../api/endpoints.ts';
 import type { ChildSummary } from '../api/types.ts';
 import { CHILD_CATEGORIES, fieldLabel } from '../api/labels.ts';
@@ -154,7 +154,10 @@ export default function ChildrenPage() {
       <PageHeader
         title="儿童名册"
         subtitle="默认脱敏显示。查看完整信息须在详情页说明处理目的。"
-        extra={can('child.write') && <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/children/new')}>登记儿童</Button>}
+        extra={(can('child.import') || can('child.write')) && <>
+          {can('child.import') && <Button icon={<UploadOutlined />} onClick={() => navigate('/children/import')}>导入名册</Button>}
+          {can('child.write') && <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/children/new')}>登记儿童</Button>}
+        </>}
       />
       <Card size="small" style={{ marginBottom: 16 }}>{filterForm}</Card>
       <LoadError error={list.error} onRetry={list.reload} />

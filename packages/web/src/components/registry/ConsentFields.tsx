@@ -1,10 +1,11 @@
 import type { ReactNode } from 'react';
-import { Button, Checkbox, Col, DatePicker, Form, Input, Row, Select, Typography, Upload } from 'antd';
+import { Button, Checkbox, Col, DatePicker, Form, Input, Row, Select, Upload } from 'antd';
 import type { UploadFile } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { ConsentNotice, NewConsent } from '../../api/types.ts';
 import { ORG_TYPES } from '../../api/labels.ts';
+import { SectionTitle } from '../SectionTitle.tsx';
 
 export const CONSENT_METHODS = [
   { value: 'paper', label: '书面' },
@@ -87,7 +88,7 @@ export function ConsentFields({ prefix = [], purposeOptions, guardianField }: {
       </Row>
       <Form.Item name={n('purposes')} label="处理目的" rules={[{ required: true, message: '至少选择一个处理目的' }]}
         extra={separate ? '单独同意只针对一个目的。' : undefined}>
-        <Select mode="multiple" options={purposeOptions} placeholder="选择同意的处理目的" maxCount={separate ? 1 : undefined} />
+        <Select mode="multiple" options={purposeOptions} placeholder="选择同意的处理目的" maxCount={separate ? 1 : undefined} showSearch={{ optionFilterProp: 'label' }} />
       </Form.Item>
       <Form.Item name={n('recipientOrgTypes')} label="接收方机构类型" extra="不填表示不限接收方类型。">
         <Select mode="multiple" allowClear options={ORG_TYPE_OPTIONS} placeholder="不限" />
@@ -121,7 +122,7 @@ export function ConsentFields({ prefix = [], purposeOptions, guardianField }: {
           <Button icon={<UploadOutlined />}>选择文件</Button>
         </Upload>
       </Form.Item>
-      <Typography.Title level={5} style={{ marginTop: 0 }}>已告知的内容（个人信息保护法 第十七条）</Typography.Title>
+      <SectionTitle style={{ marginTop: 0 }}>已告知的内容（个人信息保护法 第十七条）</SectionTitle>
       <Row gutter={16}>
         {([
           ['purpose', '处理目的'], ['method', '处理方式'], ['categories', '个人信息种类'],
