@@ -11,3 +11,4 @@ export type { ReportEntry, FileReport } from './report.types.ts';
 export { writeReport, reportToMarkdown, reportToCsv, textReport } from './report-writer.ts';
 export { redactFile, FILE_FORMATS, classifyHeader, invalidUtf8At, type RedactFileOptions, type RedactProgress } from './formats/index.ts';
 export { evaluate, EVAL_FORMATS, LABEL_MAPS, readCorpus, scoredTypes, type EvalFormat, type EvalReport, type LabelMap } from './eval/index.ts';
+export * from './media/index.ts';

@@ -6,6 +6,7 @@ import { ENTITY_TYPES, FILE_FORMATS, PRESET_NAMES, PRESETS, redactFile, writeRep
 import { setExit } from '../exit.ts';
 import { printError, stdio, type Out } from '../output.ts';
 import { engineFor, loadRegistryTerms, registryOptions } from './redact-engine.ts';
+import { isMediaFile, runRedactMedia } from './redact-media.ts';
 
 /** Below this a file takes a few seconds at most: a bar would only flicker. */
 const BAR_MIN_BYTES = 5 * 1024 * 1024;
@@ -13,19 +14,23 @@ const REPORT_EXTS = ['.json', '.md', '.csv'];
 
 const HELP_AFTER = `
 支持的文件：${Object.keys(FILE_FORMATS).join(' ')}（输出与输入同格式；处理成功后才出现输出文件）。
+图片 .jpg .jpeg .png .webp：人脸模糊（--faces pixelate 打马赛克），图中可识别文字涂盖，去除 EXIF、GPS 等元数据。
+录音 .wav .mp3：变声（音高与共振峰），--transcript 给出字幕（WebVTT 或 SRT）时按时间静音姓名、学校等；不需要 --preset。
 预设：${PRESET_NAMES.map((p) => `${p}（${PRESETS[p].title}）`).join('、')}
 处理策略文件（--policy，JSON）可改写某类信息的处理方式或保留某些内容，例如：
   {"operators":{"PHONE":{"op":"mask","keepEnd":4}},"keep":["PLATE","某某县民政局"]}
 审核报告（--report）按扩展名写为 .json、.md 或 .csv；原文在报告中以遮盖形式出现。`;
 
-interface RedactCliOptions { in: string; out: string; preset: PresetName; policy?: string; report?: string; registry?: boolean; org?: string }
+interface RedactCliOptions { in: string; out: string; preset?: PresetName; transcript?: string; faces?: 'blur' | 'pixelate'; policy?: string; report?: string; registry?: boolean; org?: string }
 
 export function registerRedactFile(program: Command): void {
   const c = program.command('redact')
     .description('对文件做技术处理：识别个人信息并按预设替换（化名、遮盖、概括等），可同时生成审核报告')
     .requiredOption('--in <文件>', '输入文件')
     .requiredOption('--out <文件>', '输出文件（与输入同格式）')
-    .addOption(new Option('--preset <预设>', `处理预设：${PRESET_NAMES.join('、')}`).argParser(oneOf(PRESET_NAMES)).makeOptionMandatory())
+    .addOption(new Option('--preset <预设>', `处理预设（文本与表格必填）：${PRESET_NAMES.join('、')}`).argParser(oneOf(PRESET_NAMES)))
+    .option('--transcript <文件>', '录音的字幕（.vtt 或 .srt），用于静音说出的姓名等')
+    .addOption(new Option('--faces <方式>', '图片中人脸的处理：blur（模糊，默认）或 pixelate（马赛克）').argParser(oneOf(['blur', 'pixelate'] as const)))
     .option('--policy <文件>', '处理策略文件（JSON），在预设之上改写')
     .option('--report <文件>', '审核报告（.json、.md 或 .csv）');
   registryOptions(c)
@@ -33,7 +38,12 @@ export function registerRedactFile(program: Command): void {
     .action(async (opts: RedactCliOptions) => {
       const { terms, code } = await loadRegistryTerms(stdio, opts);
       if (code) return setExit(code);
-      setExit(await runRedactFile(engineFor(terms), opts, stdio));
+      if (isMediaFile(opts.in)) return setExit(await runRedactMedia(opts, terms, stdio));
+      if (!opts.preset) {
+        stdio.err(`错误：文本与表格文件须用 --preset 指定处理预设（${PRESET_NAMES.join('、')}）`);
+        return setExit(1);
+      }
+      setExit(await runRedactFile(engineFor(terms), { ...opts, preset: opts.preset }, stdio));
     });
 }
 
@@ -64,7 +74,7 @@ export function printRedactSummary(o: Out, r: FileReport, out: string, seconds: 
 }
 
 /** Processes one file; 0 on success, 1 with a Chinese message otherwise. */
-export async function runRedactFile(engine: RedactEngine, opts: Omit<RedactCliOptions, 'registry' | 'org'>, o: Out): Promise<number> {
+export async function runRedactFile(engine: RedactEngine, opts: Omit<RedactCliOptions, 'registry' | 'org' | 'preset'> & { preset: PresetName }, o: Out): Promise<number> {
   if (opts.report && !REPORT_EXTS.includes(path.extname(opts.report).toLowerCase())) {
     o.err(`错误：--report 的扩展名应为 ${REPORT_EXTS.join('、')}`);
     return 1;
