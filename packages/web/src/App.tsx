@@ -27,8 +27,12 @@ const RedactPage = lazy(() => import('./pages/RedactPage.tsx'));
 const PublicationsPage = lazy(() => import('./pages/PublicationsPage.tsx'));
 const PublicationNewPage = lazy(() => import('./pages/PublicationNewPage.tsx'));
 const PublicationDetailPage = lazy(() => import('./pages/PublicationDetailPage.tsx'));
+const IncidentsPage = lazy(() => import('./pages/IncidentsPage.tsx'));
+const IncidentDetailPage = lazy(() => import('./pages/IncidentDetailPage.tsx'));
 
 const PUBLICATION_PERMISSIONS = ['publication.submit', 'publication.review'] as const;
+/** The cyberspace office that screens, and the staff of the orgs whose children are found. */
+const INCIDENT_PERMISSIONS = ['incident.manage', 'child.read'] as const;
 
 function Loading() {
   return <div style={{ padding: 48, textAlign: 'center' }}><Spin size="large" /></div>;
@@ -81,6 +85,8 @@ export function App() {
             <Route path="publications" element={<RequirePermission permission={PUBLICATION_PERMISSIONS}><PublicationsPage /></RequirePermission>} />
             <Route path="publications/new" element={<RequirePermission permission="publication.submit"><PublicationNewPage /></RequirePermission>} />
             <Route path="publications/:id" element={<RequirePermission permission={PUBLICATION_PERMISSIONS}><PublicationDetailPage /></RequirePermission>} />
+            <Route path="incidents" element={<RequirePermission permission={INCIDENT_PERMISSIONS}><IncidentsPage /></RequirePermission>} />
+            <Route path="incidents/:id" element={<RequirePermission permission={INCIDENT_PERMISSIONS}><IncidentDetailPage /></RequirePermission>} />
             <Route path="emergency" element={<RequirePermission permission="child.read"><EmergencyPage /></RequirePermission>} />
             <Route path="turning-14" element={<RequirePermission permission="child.read"><TurningFourteenPage /></RequirePermission>} />
             <Route path="deletion-tasks" element={<RequirePermission permission="child.read"><DeletionTasksPage /></RequirePermission>} />

@@ -5,7 +5,7 @@ import type { MenuProps } from 'antd';
 import {
   ExperimentOutlined, FileProtectOutlined,
   AlertOutlined, AuditOutlined, BankOutlined, DeleteOutlined, HomeOutlined, KeyOutlined, LockOutlined, LogoutOutlined, MenuOutlined,
-  ProfileOutlined, ShareAltOutlined, TeamOutlined, UserOutlined, UsergroupAddOutlined, CalendarOutlined, UploadOutlined, NotificationOutlined,
+  ProfileOutlined, ShareAltOutlined, WarningOutlined, TeamOutlined, UserOutlined, UsergroupAddOutlined, CalendarOutlined, UploadOutlined, NotificationOutlined,
 } from '@ant-design/icons';
 import { useSession } from '../hooks/useSession.tsx';
 import { useIsMobile } from '../hooks/useIsMobile.ts';
@@ -36,6 +36,7 @@ export const NAV: NavItem[] = [
   { path: '/turning-14', label: '即将满十四周岁', icon: <CalendarOutlined />, permission: 'child.read', group: '依法处理' },
   { path: '/deletion-tasks', label: '待删除', icon: <DeleteOutlined />, permission: 'child.read', group: '依法处理' },
   { path: '/sharing', label: '数据共享', icon: <ShareAltOutlined />, permission: 'sharing.request', group: '依法处理' },
+  { path: '/incidents', label: '泄露事件', icon: <WarningOutlined />, permission: ['incident.manage', 'child.read'], group: '依法处理' },
   { path: '/emergency', label: '紧急查阅', icon: <AlertOutlined />, permission: 'child.read', group: '依法处理' },
   { path: '/purposes', label: '处理目的目录', icon: <ProfileOutlined />, hideForRoles: ['admin'], group: '依法处理' },
   { path: '/admin/orgs', label: '机构管理', icon: <BankOutlined />, permission: 'org.manage', group: '系统管理' },
@@ -114,9 +115,11 @@ export function AppLayout() {
           breakpoint="lg"
           width={216}
           style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
+          // antd's own trigger is a bare div that Tab never reaches (WCAG 2.1.1): a real button, whose click the div receives.
+          trigger={<button type="button" className="sider-trigger" aria-expanded={!collapsed} aria-label={collapsed ? '展开菜单' : '收起菜单'}><span aria-hidden>{collapsed ? '›' : '‹'}</span></button>}
         >
           <div style={{ height: 56, display: 'flex', alignItems: 'center', padding: collapsed ? '0 18px' : '0 20px', color: '#fff' }}>
-            {collapsed ? <span aria-label="护童" style={{ fontWeight: 700 }}>护</span> : brand}
+            {collapsed ? <span role="img" aria-label="护童" style={{ fontWeight: 700 }}>护</span> : brand}
           </div>
           <nav aria-label="主导航">{menu}</nav>
         </Sider>
