@@ -14,6 +14,8 @@ const all = {
   'idle-rss': ['bench/idle-rss.bench.ts'],
   redact: ['bench/redact.bench.ts'],
   'verifier-pure': ['bench/ledger-verifier-pure.bench.ts', '1000000'],
+  publication: ['bench/publication.bench.ts'],
+  screen: ['bench/screen.bench.ts', process.env.BENCH_SCREEN_N ?? '1000000'],
 };
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(all);
 let failed = 0;
