@@ -28,6 +28,8 @@ export async function findPublication(db: Db, id: string): Promise<PublicationRo
 
 export interface ListFilter {
   submittedBy?: string;
+  /** The review box leaves out the reviewer's own submissions in SQL, so paging and the total agree. */
+  notSubmittedBy?: string;
   /** Reviewers: publications whose region lies in this jurisdiction. */
   jurisdiction?: string;
   status?: PublicationsTable['status'];
@@ -41,6 +43,10 @@ export async function listPublications(db: Db, f: ListFilter): Promise<{ rows: P
   if (f.submittedBy) {
     q = q.where('p.submitted_by', '=', f.submittedBy);
     c = c.where('p.submitted_by', '=', f.submittedBy);
+  }
+  if (f.notSubmittedBy) {
+    q = q.where('p.submitted_by', '<>', f.notSubmittedBy);
+    c = c.where('p.submitted_by', '<>', f.notSubmittedBy);
   }
   if (f.jurisdiction !== undefined) {
     q = q.where('p.region_code', 'like', `${subtreePrefix(f.jurisdiction)}%`);

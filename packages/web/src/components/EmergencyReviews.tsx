@@ -66,7 +66,7 @@ function ReviewDialog({ review, onClose, onDone }: { review: EmergencyReview | n
     <Modal open={!!review} title="复核紧急查阅" okText="提交复核" cancelText="取消" confirmLoading={busy}
       onOk={() => void submit()} onCancel={() => { clear(); onClose(); }} forceRender>
       {review && <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>说明：{review.justification}</Typography.Paragraph>}
-      <Form form={form} layout="vertical" initialValues={{ outcome: 'justified' }}>
+      <Form form={form} name="emergencyReview" layout="vertical" initialValues={{ outcome: 'justified' }}>
         <ProblemAlert problem={problem} />
         <Form.Item name="outcome" label="复核结论" rules={[{ required: true, message: '请选择复核结论' }]}>
           <Radio.Group options={[

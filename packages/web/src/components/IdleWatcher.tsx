@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
 import { Button, Modal, Typography } from 'antd';
 import { ApiError, errorMessage } from '../api/client.ts';
 import { authApi } from '../api/endpoints.ts';
@@ -39,6 +39,16 @@ export function IdleWatcher() {
   };
 
   const open = idle.secondsLeft !== null && !idle.expired;
+  // An alert dialog, described by its text, so a screen reader reads the warning out as it opens
+  // (WCAG 2.2.1 timing adjustable: the person must learn of it to extend the session). antd
+  // writes role="dialog" itself and takes no role prop; React leaves the attribute alone after.
+  const descriptionId = useId();
+  const asAlertDialog = useCallback((text: HTMLDivElement | null) => {
+    const dialog = text?.closest('[role="dialog"]');
+    dialog?.setAttribute('role', 'alertdialog');
+    dialog?.setAttribute('aria-describedby', descriptionId);
+  }, [descriptionId]);
+
   return (
     <Modal
       open={open}
@@ -51,10 +61,13 @@ export function IdleWatcher() {
         <Button key="continue" type="primary" loading={busy} onClick={() => void keepAlive()} autoFocus>继续</Button>,
       ]}
     >
-      <Typography.Paragraph>
-        为保护儿童个人信息，系统将在 <Typography.Text strong role="timer">{formatSeconds(idle.secondsLeft ?? 0)}</Typography.Text> 后自动退出登录。
-      </Typography.Paragraph>
-      <Typography.Paragraph>如需继续使用，请点击“继续”。</Typography.Paragraph>
+      <div ref={asAlertDialog} id={descriptionId}>
+        <Typography.Paragraph>
+          {/* role=timer is not live: the seconds are not read out one by one. */}
+          为保护儿童个人信息，系统将在 <Typography.Text strong role="timer">{formatSeconds(idle.secondsLeft ?? 0)}</Typography.Text> 后自动退出登录。
+        </Typography.Paragraph>
+        <Typography.Paragraph>如需继续使用，请点击“继续”。</Typography.Paragraph>
+      </div>
       {error && <Typography.Paragraph type="danger" role="alert">{error}</Typography.Paragraph>}
     </Modal>
   );

@@ -8,6 +8,7 @@ import { actLabel, fieldLabel, LEDGER_CATEGORY_LABELS, reasonText } from '../api
 import { purposeLabel } from '../api/purposes.ts';
 import { useIsMobile } from '../hooks/useIsMobile.ts';
 import { entryKey, formatTime, OutcomeTag, seqText } from './LedgerTable.tsx';
+import { SectionTitle } from './SectionTitle.tsx';
 
 export function downloadJson(filename: string, data: unknown): void {
   const blob = new Blob([JSON.stringify(data, null, 2) + '\n'], { type: 'application/json' });
@@ -96,7 +97,7 @@ export function LedgerEntryDrawer({ entry, onClose, canProve, orgNames }: {
           {error && <Alert type="error" showIcon role="alert" title={error} />}
           {proof && (
             <div>
-              <Typography.Title level={5} style={{ marginTop: 0 }}>包含证明</Typography.Title>
+              <SectionTitle style={{ marginTop: 0 }}>包含证明</SectionTitle>
               <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>
                 证明第 {proof.leafIndex} 号叶子在规模为 {proof.treeSize} 的签名检查点的默克尔树中{proof.hash ? `（${proof.hash}）` : ''}。根哈希：
               </Typography.Paragraph>

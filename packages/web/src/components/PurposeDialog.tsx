@@ -38,6 +38,8 @@ export function PurposeDialog({ open, onCancel, onSubmit }: {
     });
   };
 
+  // Not forceRender: a hidden force-rendered dialog stays on antd's Escape stack and, being
+  // mounted later, takes Escape from the open one (the child's page holds several dialogs).
   return (
     <Modal
       open={open}
@@ -47,7 +49,6 @@ export function PurposeDialog({ open, onCancel, onSubmit }: {
       onOk={() => void submit()}
       onCancel={onCancel}
       confirmLoading={busy}
-      forceRender
     >
       <Typography.Paragraph type="secondary">
         查看未脱敏的儿童个人信息须有明确、合理的处理目的，并遵循最小必要原则。本次查看将记入处理台账。
@@ -62,7 +63,7 @@ export function PurposeDialog({ open, onCancel, onSubmit }: {
           description={problem.article ? `依据：${problem.article}` : undefined}
         />
       )}
-      <Form form={form} layout="vertical" requiredMark onValuesChange={() => problem && clear()}>
+      <Form form={form} name="reveal" layout="vertical" requiredMark onValuesChange={() => problem && clear()}>
         <Form.Item name="purpose" label="处理目的" rules={[{ required: true, message: '请选择处理目的' }]}>
           <Select
             placeholder="请选择处理目的"

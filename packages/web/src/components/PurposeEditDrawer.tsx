@@ -6,6 +6,7 @@ import { FIELD_OPTIONS, optionsOf, ORG_TYPES, orgTypeLabel, PROCESSING_ACTS, RET
 import { useIsMobile } from '../hooks/useIsMobile.ts';
 import { useProblem } from '../hooks/useProblem.ts';
 import { ProblemAlert } from './ProblemAlert.tsx';
+import { SectionTitle } from './SectionTitle.tsx';
 
 const ORG_TYPE_OPTIONS = optionsOf(ORG_TYPES);
 const ACT_OPTIONS = optionsOf(PROCESSING_ACTS);
@@ -97,7 +98,7 @@ export function PurposeEditDrawer({ purpose, onClose, onSaved }: { purpose: Cata
           <Alert type="info" showIcon style={{ marginBottom: 16 }} title="法定职责（由法律规定，这里不能修改）"
             description={duties.map((d, i) => <div key={i}>{d.orgTypes.map(orgTypeLabel).join('、')}：{d.message}</div>)} />
         )}
-        <Typography.Title level={5}>字段规则（最小必要）</Typography.Title>
+        <SectionTitle>字段规则（最小必要）</SectionTitle>
         <Form.List name="fieldRules">
           {(rows, { add, remove }) => (
             <Space orientation="vertical" size={12} style={{ width: '100%', marginBottom: 16 }}>
@@ -126,7 +127,7 @@ export function PurposeEditDrawer({ purpose, onClose, onSaved }: { purpose: Cata
             </Space>
           )}
         </Form.List>
-        <Typography.Title level={5}>保存期限（个人信息保护法 第十九、四十七条）</Typography.Title>
+        <SectionTitle>保存期限（个人信息保护法 第十九、四十七条）</SectionTitle>
         <Form.Item name={['retention', 'until']} label="出现下列情形之一即停止处理" rules={[{ required: true, message: '至少选择一种情形' }]}>
           <Select mode="multiple" options={EVENT_OPTIONS} placeholder="选择情形" />
         </Form.Item>

@@ -207,7 +207,7 @@ function Visits({ childId, visits, canWrite, onAdded }: { childId: string; visit
       {canWrite && !adding && <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>登记走访</Button>}
       {canWrite && (
         <Card size="small" title="登记走访" hidden={!adding}>
-          <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ visitedOn: dayjs(), kind: 'home' }} style={{ maxWidth: 560 }}>
+          <Form form={form} name="visit" layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ visitedOn: dayjs(), kind: 'home' }} style={{ maxWidth: 560 }}>
             <ProblemAlert problem={problem} />
             <Row gutter={16}>
               <Col xs={24} sm={12}>

@@ -17,7 +17,7 @@ export default function HomePage() {
   const board = useLoader((signal) => dashboardApi.get(signal), []);
   return (
     <Flex vertical gap={24}>
-      <Typography.Title level={3} style={{ margin: 0 }}>您好，{me.user.displayName}</Typography.Title>
+      <Typography.Title level={1} style={{ margin: 0, fontSize: 24, lineHeight: 1.33 }}>您好，{me.user.displayName}</Typography.Title>
       <LoadError error={board.error} onRetry={board.reload} />
       {board.loading && !board.data ? <Skeleton active paragraph={{ rows: 6 }} /> : board.data && (
         <>

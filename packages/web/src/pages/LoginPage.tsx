@@ -97,11 +97,12 @@ export function LoginPage() {
         <Space align="center" size={12} style={{ marginBottom: 8 }}>
           <span aria-hidden style={{ display: 'inline-grid', placeItems: 'center', width: 40, height: 40, borderRadius: 8, background: '#1668dc', color: '#fff', fontWeight: 700, fontSize: 20 }}>护</span>
           <div>
-            <Typography.Title level={4} style={{ margin: 0 }}>护童</Typography.Title>
+            <Typography.Text strong style={{ display: 'block', fontSize: 20, lineHeight: 1.4 }}>护童</Typography.Text>
             <Typography.Text type="secondary">困境儿童个人信息保护平台</Typography.Text>
           </div>
         </Space>
-        <Typography.Title level={2} style={{ fontSize: 20, margin: '16px 0' }}>{STEP_TITLES[step]}</Typography.Title>
+        {/* The step is the page's h1; the brand above is not a heading. */}
+        <Typography.Title level={1} style={{ fontSize: 20, margin: '16px 0' }}>{STEP_TITLES[step]}</Typography.Title>
         {notice && (
           <Alert type={notice.kind} showIcon title={notice.message} role={notice.kind === 'info' ? 'status' : 'alert'} style={{ marginBottom: 16 }} closable={{ onClose: () => setNotice(null) }} />
         )}

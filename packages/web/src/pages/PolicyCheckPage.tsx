@@ -10,6 +10,7 @@ import { useSession } from '../hooks/useSession.tsx';
 import { useProblem, type FormProblem } from '../hooks/useProblem.ts';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { ProblemAlert } from '../components/ProblemAlert.tsx';
+import { SectionTitle } from '../components/SectionTitle.tsx';
 
 const opts = (o: Record<string, string>) => Object.entries(o).map(([value, label]) => ({ value, label }));
 const ORG_TYPE_OPTIONS = opts(ORG_TYPES);
@@ -174,7 +175,7 @@ function ScenarioForm() {
                 </Form.Item>
               </Col>
             </Row>
-            <Typography.Title level={5}>处理者</Typography.Title>
+            <SectionTitle>处理者</SectionTitle>
             <Row gutter={12}>
               <Col xs={24} sm={8}>
                 <Form.Item name={['actor', 'orgType']} label="机构类型" rules={[{ required: true, message: '请选择机构类型' }]}>
@@ -192,7 +193,7 @@ function ScenarioForm() {
                 </Form.Item>
               </Col>
             </Row>
-            <Typography.Title level={5}>儿童</Typography.Title>
+            <SectionTitle>儿童</SectionTitle>
             <Row gutter={12}>
               <Col xs={24} sm={8}>
                 <Form.Item name={['child', 'birthDate']} label="出生日期" rules={[{ required: true, message: '请选择出生日期' }]}>
@@ -213,7 +214,7 @@ function ScenarioForm() {
             <Form.Item name={['child', 'categories']} label="儿童类别">
               <Select mode="multiple" allowClear options={CATEGORY_OPTIONS} placeholder="可不选" />
             </Form.Item>
-            <Typography.Title level={5}>同意</Typography.Title>
+            <SectionTitle>同意</SectionTitle>
             <Form.List name="consents">
               {(rows, { add, remove }) => (
                 <Space orientation="vertical" size={8} style={{ width: '100%', marginBottom: 16 }}>
@@ -252,7 +253,7 @@ function ScenarioForm() {
             <Form.Item name="guardianNotified" label="已告知监护人日期" extra="儿童本人同意时，告知监护人的日期；未告知则留空。">
               <DatePicker style={{ width: '100%', maxWidth: 240 }} inputReadOnly placeholder="未告知" />
             </Form.Item>
-            <Typography.Title level={5}>处理</Typography.Title>
+            <SectionTitle>处理</SectionTitle>
             <Row gutter={12}>
               <Col xs={24} sm={12}>
                 <Form.Item name="purpose" label="处理目的" rules={[{ required: true, message: '请选择处理目的' }]}>
@@ -273,7 +274,7 @@ function ScenarioForm() {
         </Card>
       </Col>
       <Col xs={24} xl={10}>
-        <Typography.Title level={5} style={{ marginTop: 0 }}>判定结果</Typography.Title>
+        <SectionTitle style={{ marginTop: 0 }}>判定结果</SectionTitle>
         {results ? <Results results={results} /> : <Typography.Text type="secondary">填写场景后点“判定”。</Typography.Text>}
       </Col>
     </Row>

@@ -6,6 +6,7 @@ import { PageHeader } from '../components/PageHeader.tsx';
 import { PresetPicker } from '../components/redact/PresetPicker.tsx';
 import { TextWorkbench } from '../components/redact/TextWorkbench.tsx';
 import { FileWorkbench } from '../components/redact/FileWorkbench.tsx';
+import { SectionTitle } from '../components/SectionTitle.tsx';
 
 /**
  * 技术处理 workbench (第十三、十四条): publicity drafts, judgments, aid lists and statistics are
@@ -21,7 +22,7 @@ export default function RedactPage() {
   return (
     <div style={{ maxWidth: 1280 }}>
       <PageHeader title="技术处理" subtitle="发布或报送前，去除能识别出儿童的信息（《困境儿童个人信息保护工作办法》第十三、十四条）" />
-      <Typography.Title level={5} style={{ marginTop: 0 }}>处理预设</Typography.Title>
+      <SectionTitle style={{ marginTop: 0 }}>处理预设</SectionTitle>
       <PresetPicker value={preset} onChange={setPreset} />
       {can('child.read') && (
         <Flex align="center" gap={8} style={{ margin: '12px 0 0' }}>

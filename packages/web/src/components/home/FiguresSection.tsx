@@ -4,6 +4,7 @@ import { InfoCircleOutlined } from '@ant-design/icons';
 import type { Figures } from '../../api/dashboard.ts';
 import { useIsMobile } from '../../hooks/useIsMobile.ts';
 import { cellText } from './cell-text.ts';
+import { SectionTitle } from '../SectionTitle.tsx';
 
 const CountBarChart = lazy(() => import('./CountBarChart.tsx'));
 
@@ -39,7 +40,7 @@ export function FiguresSection({ figures, jurisdiction }: { figures: Figures; ju
   const byCategory = mobile ? figures.byCategory.map((c) => ({ ...c, label: c.label.replace(/^困境儿童（(.+)）$/u, '困境：$1') })) : figures.byCategory;
   return (
     <section aria-label="辖区统计">
-      <Typography.Title level={4}>辖区统计{jurisdiction ? ` · ${jurisdiction}` : ''}</Typography.Title>
+      <SectionTitle look={4}>辖区统计{jurisdiction ? ` · ${jurisdiction}` : ''}</SectionTitle>
       <Typography.Paragraph type="secondary" style={{ marginTop: -4 }}>
         <InfoCircleOutlined aria-hidden /> 少于 5 的数字不显示，以免识别到具体儿童（显示为“&lt;5”）。统计于 {time(figures.asOf)}，一分钟内再次打开沿用这次的结果。
       </Typography.Paragraph>

@@ -1,12 +1,13 @@
 import { useState } from 'react';
-import { Button, Card, Flex, Space, Statistic, Table, Tag, Typography, Upload } from 'antd';
+import { Button, Card, Flex, Space, Statistic, Table, Typography, Upload } from 'antd';
 import { DownloadOutlined, FileProtectOutlined, InboxOutlined } from '@ant-design/icons';
 import { redactApi, typeName, type FileResult, type PresetName, type ReportEntry } from '../../api/redact.ts';
 import { useProblem } from '../../hooks/useProblem.ts';
 import { ProblemAlert } from '../ProblemAlert.tsx';
 import { base64ToBytes, fileToBase64, saveBlob } from './download.ts';
-import { colourOf, OPERATORS } from './labels.ts';
+import { OPERATORS } from './labels.ts';
 import { ReportDownloads } from './ReportDownloads.tsx';
+import { TypeTag } from './TypeTag.tsx';
 
 const ACCEPT = '.txt,.md,.docx,.csv,.xlsx';
 /** The server's limit; checked here only to spare a long upload that would be refused. */
@@ -14,7 +15,7 @@ const MAX_BYTES = 10 * 1024 * 1024;
 
 const COLUMNS = [
   { title: '位置', dataIndex: 'location', render: (v?: string) => v ?? '—', width: 140 },
-  { title: '类型', dataIndex: 'type', render: (t: string) => <Tag color={colourOf(t).line}>{typeName(t)}</Tag>, width: 110 },
+  { title: '类型', dataIndex: 'type', render: (t: string) => <TypeTag type={t} />, width: 110 },
   { title: '原文（已遮盖）', dataIndex: 'original', render: (v?: string) => v ?? '—' },
   { title: '处理后', dataIndex: 'replacement', render: (v: string, e: ReportEntry) => (v ? v : `（${OPERATORS[e.operator] ?? e.operator}）`) },
   { title: '依据', dataIndex: 'article', width: 260 },
@@ -62,7 +63,7 @@ export function FileWorkbench({ preset, useRegistry }: { preset: PresetName; use
             {r.flagged > 0 && <Statistic title="需人工复核" value={r.flagged} styles={{ content: { color: '#d4380d' } }} />}
           </Flex>
           <Space wrap size={4} style={{ marginBottom: 12 }}>
-            {Object.entries(r.counts).map(([t, n]) => <Tag key={t} color={colourOf(t).line}>{typeName(t)} {n}</Tag>)}
+            {Object.entries(r.counts).map(([t, n]) => <TypeTag key={t} type={t}>{typeName(t)} {n}</TypeTag>)}
           </Space>
           <ReportDownloads report={r}>
             <Button type="primary" icon={<DownloadOutlined />} onClick={() => saveBlob(result.filename, new Blob([base64ToBytes(result.contentBase64)]))}>下载处理后文件</Button>

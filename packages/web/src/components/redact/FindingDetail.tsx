@@ -1,7 +1,7 @@
-import { Alert, Button, Space, Tag, Typography } from 'antd';
-import { typeName } from '../../api/redact.ts';
-import { colourOf, OPERATORS, sourceLabel } from './labels.ts';
+import { Alert, Button, Space, Typography } from 'antd';
+import { OPERATORS, sourceLabel } from './labels.ts';
 import { keptByPreset, type ReviewItem } from './ReviewTypes.ts';
+import { TypeTag } from './TypeTag.tsx';
 
 /** Why this span was found and what the preset does with it: the reviewer's basis for accepting it. */
 export function FindingDetail({ item, rejected, onToggle }: { item: ReviewItem; rejected: boolean; onToggle?: (text: string) => void }) {
@@ -10,7 +10,7 @@ export function FindingDetail({ item, rejected, onToggle }: { item: ReviewItem; 
   return (
     <Space orientation="vertical" size={4} style={{ maxWidth: 300 }}>
       <Space wrap size={4}>
-        <Tag color={colourOf(f.type).line} style={{ marginInlineEnd: 0 }}>{typeName(f.type)}</Tag>
+        <TypeTag type={f.type} style={{ marginInlineEnd: 0 }} />
         <Typography.Text strong>{f.text}</Typography.Text>
       </Space>
       <Typography.Text type="secondary">识别依据：{sourceLabel(f.source)}，置信度 {Math.round(f.score * 100)}%</Typography.Text>

@@ -1,7 +1,7 @@
 import { List, Space, Switch, Tag, Typography } from 'antd';
-import { typeName } from '../../api/redact.ts';
-import { colourOf, OPERATORS, sourceLabel } from './labels.ts';
+import { OPERATORS, sourceLabel } from './labels.ts';
 import { keptByPreset, type ReviewItem } from './ReviewTypes.ts';
+import { TypeTag } from './TypeTag.tsx';
 
 /**
  * One row per distinct text: keeping is by exact text (the server's policy `keep`), so every
@@ -39,7 +39,7 @@ export function FindingList({ items, rejected, onToggle }: { items: ReviewItem[]
           >
             <Space orientation="vertical" size={0} style={{ minWidth: 0 }}>
               <Space wrap size={4}>
-                <Tag color={colourOf(f.type).line} style={{ marginInlineEnd: 0 }}>{typeName(f.type)}</Tag>
+                <TypeTag type={f.type} style={{ marginInlineEnd: 0 }} />
                 <Typography.Text strong style={{ overflowWrap: 'anywhere' }}>{f.text}</Typography.Text>
                 {n > 1 && <Typography.Text type="secondary">共 {n} 处</Typography.Text>}
                 {e && !presetKeeps && !kept && <Typography.Text type="secondary">→ {e.replacement ? `“${e.replacement}”（${OPERATORS[e.operator] ?? e.operator}）` : OPERATORS[e.operator] ?? e.operator}</Typography.Text>}

@@ -61,7 +61,7 @@ export function ChildEditDrawer({ child, open, onClose, onSaved }: { child: Chil
 
   return (
     <Drawer
-      open={open} onClose={close} title="修改基本信息" size={mobile ? '100%' : 720} destroyOnHidden={false} forceRender
+      open={open} onClose={close} title="修改基本信息" size={mobile ? '100%' : 720} destroyOnHidden={false}
       extra={<Space><Button onClick={close}>取消</Button><Button type="primary" loading={busy} onClick={() => form.submit()}>保存</Button></Space>}
     >
       <Alert
@@ -69,7 +69,7 @@ export function ChildEditDrawer({ child, open, onClose, onSaved }: { child: Chil
         title="只填写需要修改的项，留空的不修改"
         description="页面上的信息已脱敏，不会填入表单；每项下方的“当前”仅供对照。修改须有合法性基础，没有依据的项会被拒绝并在该项下说明原因。"
       />
-      <Form form={form} layout="vertical" onFinish={(v) => void submit(v).then((ok) => { if (!ok) scrollToFirstError(form); })} onValuesChange={clearServerErrors(form)} initialValues={{ canExpressWill }} aria-label="修改基本信息" scrollToFirstError={{ block: 'center' }}>
+      <Form form={form} name="childEdit" layout="vertical" onFinish={(v) => void submit(v).then((ok) => { if (!ok) scrollToFirstError(form); })} onValuesChange={clearServerErrors(form)} initialValues={{ canExpressWill }} aria-label="修改基本信息" scrollToFirstError={{ block: 'center' }}>
         <ChildFields current={shownValues(child)} />
         <Form.Item name="purpose" label="处理目的（可选）" extra="不选时，按本机构可依据的目的逐一判定。">
           <Select allowClear showSearch optionFilterProp="label" options={purposes.map((p) => ({ value: p.code, label: p.label }))} placeholder="按本机构可依据的目的判定" />

@@ -3,6 +3,7 @@ import dayjs from 'dayjs';
 import { CHILD_CATEGORIES } from '../../api/labels.ts';
 import { RegionPicker } from '../RegionPicker.tsx';
 import { ID_HINT, PHONE_HINT } from './GuardianFields.tsx';
+import { SectionTitle } from '../SectionTitle.tsx';
 
 export const GENDER_OPTIONS = [{ value: 'male', label: '男' }, { value: 'female', label: '女' }];
 export const CATEGORY_OPTIONS = Object.entries(CHILD_CATEGORIES).map(([value, label]) => ({ value, label }));
@@ -46,7 +47,7 @@ export function ChildFields({ current }: { current?: Record<string, string | und
   );
   return (
     <>
-      <Typography.Title level={5}>基本信息</Typography.Title>
+      <SectionTitle>基本信息</SectionTitle>
       <Row gutter={16}>
         {text('name', true)}
         <Col xs={12} sm={6}>
@@ -63,7 +64,7 @@ export function ChildFields({ current }: { current?: Record<string, string | und
         {text('ethnicity')}
         {text('phone')}
       </Row>
-      <Typography.Title level={5}>位置信息</Typography.Title>
+      <SectionTitle>位置信息</SectionTitle>
       <Row gutter={16}>
         <Col xs={24}>
           <Form.Item name="regionCode" label="所在村（社区）" rules={[...req('所在村（社区）', true), villageRule]} extra={hint('regionCode') ?? '逐级展开，选择到村（社区）一级'}>
@@ -75,7 +76,7 @@ export function ChildFields({ current }: { current?: Record<string, string | und
         {text('school')}
         {text('grade')}
       </Row>
-      <Typography.Title level={5}>敏感信息</Typography.Title>
+      <SectionTitle>敏感信息</SectionTitle>
       <Typography.Paragraph type="secondary">只登记履职所必需的信息；残疾情况、遭受侵害情况等仅限有依据的目的（第十一条），没有依据时服务端会拒绝并说明原因。</Typography.Paragraph>
       <Form.Item name="categories" label="儿童类别" rules={req('儿童类别', true)} extra={editing ? '留空不修改；选择后将替换原有类别' : '可多选'}>
         <Select mode="multiple" options={CATEGORY_OPTIONS} placeholder={ph ?? '选择儿童类别'} optionFilterProp="label" />

@@ -100,10 +100,10 @@ function GuardianDrawer({ childId, editing, onClose, onSaved }: { childId: strin
 
   return (
     <Drawer
-      open={!!editing} onClose={close} title={adding ? '添加监护人' : '修改监护人'} size={mobile ? '100%' : 560} forceRender
+      open={!!editing} onClose={close} title={adding ? '添加监护人' : '修改监护人'} size={mobile ? '100%' : 560}
     >
       {guardian && <Alert type="info" showIcon style={{ marginBottom: 16 }} title="只填写需要修改的项，留空的不修改" description="已登记的信息脱敏显示，不会填入表单。" />}
-      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} onValuesChange={clearServerErrors(form)} aria-label={adding ? '添加监护人' : '修改监护人'}>
+      <Form form={form} name="guardian" layout="vertical" onFinish={(v) => void submit(v)} onValuesChange={clearServerErrors(form)} aria-label={adding ? '添加监护人' : '修改监护人'}>
         <ProblemAlert problem={problem} />
         <GuardianFields editing={!adding} {...(guardian ? { current: shown(guardian) } : {})} />
         <Form.Item name="purpose" label="处理目的（可选）" extra="不选时，按本机构可依据的目的逐一判定。">

@@ -44,7 +44,7 @@ export function PurposeEnds({ childId, ends, purposeOptions, canWrite, onSaved }
       </Typography.Paragraph>
       {canWrite && (
         <div hidden={!open}>
-          <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ endedOn: dayjs() }} style={{ maxWidth: 720 }} aria-label="登记目的结束">
+          <Form form={form} name="purposeEnd" layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ endedOn: dayjs() }} style={{ maxWidth: 720 }} aria-label="登记目的结束">
             <ProblemAlert problem={problem} />
             <Row gutter={16}>
               <Col xs={24} sm={10}>

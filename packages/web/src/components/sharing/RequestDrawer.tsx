@@ -11,6 +11,7 @@ import { useProblem } from '../../hooks/useProblem.ts';
 import { useSession } from '../../hooks/useSession.tsx';
 import { ProblemAlert } from '../ProblemAlert.tsx';
 import { RegionPicker } from '../RegionPicker.tsx';
+import { SectionTitle } from '../SectionTitle.tsx';
 
 interface Values {
   ownerOrgId: string;
@@ -91,7 +92,7 @@ export function RequestDrawer({ open, onClose, onSaved }: { open: boolean; onClo
       <Typography.Paragraph type="secondary">
         向持有儿童信息的机构申请提供信息。对方机构的个人信息保护负责人将进行个人信息保护影响评估后决定是否批准（个人信息保护法 第二十三、五十五条）。只申请工作必需的最少信息。
       </Typography.Paragraph>
-      <Form form={form} layout="vertical" requiredMark onFinish={(v) => void submit(v)}
+      <Form form={form} name="sharingRequest" layout="vertical" requiredMark onFinish={(v) => void submit(v)}
         initialValues={{ childMode: 'criteria', children: {}, fields: [], startsOn: dayjs() }}>
         <ProblemAlert problem={problem} />
         <Form.Item name="ownerOrgId" label="向哪个机构申请" rules={[{ required: true, message: '请选择提供信息的机构' }]}>
@@ -155,7 +156,7 @@ export function RequestDrawer({ open, onClose, onSaved }: { open: boolean; onClo
           extra="例如：专人保管、仅在办公电脑查看、不打印不外传、活动结束后删除。">
           <Input.TextArea rows={3} maxLength={2000} showCount />
         </Form.Item>
-        <Typography.Title level={5}>本机构责任人</Typography.Title>
+        <SectionTitle>本机构责任人</SectionTitle>
         <Row gutter={12}>
           <Col xs={24} sm={8}>
             <Form.Item name={['responsiblePerson', 'name']} label="姓名" rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}>

@@ -1,9 +1,10 @@
-import { App, Button, Col, DatePicker, Form, Input, Row, Select, Space, Typography } from 'antd';
+import { App, Button, Col, DatePicker, Form, Input, Row, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { sharingApi, type Agreement, type Approval, type ImpactAssessment } from '../../api/sharing.ts';
 import { fieldLabel } from '../../api/labels.ts';
 import { useProblem } from '../../hooks/useProblem.ts';
 import { ProblemAlert } from '../ProblemAlert.tsx';
+import { SectionTitle } from '../SectionTitle.tsx';
 
 /** 个人信息保护法 第五十六条: what an impact assessment must weigh. */
 const ASSESSMENT: { key: keyof ImpactAssessment; label: string; hint: string }[] = [
@@ -40,9 +41,9 @@ export function ReviewForm({ a, onDone, onRefuse }: { a: Agreement; onDone: () =
   };
 
   return (
-    <Form form={form} layout="vertical" requiredMark onFinish={(v) => void approve(v)}
+    <Form form={form} name="sharingReview" layout="vertical" requiredMark onFinish={(v) => void approve(v)}
       initialValues={{ fields: a.fields, endsOn: requestedEnd }}>
-      <Typography.Title level={5}>个人信息保护影响评估（个人信息保护法 第五十五、五十六条）</Typography.Title>
+      <SectionTitle>个人信息保护影响评估（个人信息保护法 第五十五、五十六条）</SectionTitle>
       <ProblemAlert problem={problem} />
       {ASSESSMENT.map(({ key, label, hint }) => (
         <Form.Item key={key} name={['impactAssessment', key]} label={label} extra={hint}
@@ -50,7 +51,7 @@ export function ReviewForm({ a, onDone, onRefuse }: { a: Agreement; onDone: () =
           <Input.TextArea rows={2} maxLength={2000} />
         </Form.Item>
       ))}
-      <Typography.Title level={5}>批准范围（可以收窄）</Typography.Title>
+      <SectionTitle>批准范围（可以收窄）</SectionTitle>
       <Row gutter={12}>
         <Col xs={24} sm={16}>
           <Form.Item name="fields" label="提供的信息项" rules={[{ required: true, message: '至少保留一项' }]} extra="去掉不必要的信息项，只提供最少的信息。">

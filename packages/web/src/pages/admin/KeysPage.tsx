@@ -44,8 +44,9 @@ export default function KeysPage() {
           ]} />
         )}
       </Card>
+      {/* Three short columns wrap at 375 px: no sideways-scrolling region a keyboard cannot reach. */}
       <Card size="small" title="各版本主密钥">
-        <Table<Version> rowKey="version" size="small" pagination={false} columns={columns} dataSource={(s?.versions ?? []).map((v) => ({ version: v.version, dataKeys: v.children, inKeyFile: v.inKeyFile }))} loading={status.loading} scroll={{ x: 'max-content' }} />
+        <Table<Version> rowKey="version" size="small" pagination={false} columns={columns} dataSource={(s?.versions ?? []).map((v) => ({ version: v.version, dataKeys: v.children, inKeyFile: v.inKeyFile }))} loading={status.loading} />
       </Card>
       <Typography.Paragraph type="secondary" style={{ marginTop: 16 }}>
         轮换主密钥：在服务器上运行 <Typography.Text code>npx hutong keys rotate</Typography.Text>（服务无需停止）。轮换只重新包裹各儿童的数据密钥，不重新加密数据；旧版本须保留在密钥文件中，直到其包裹数为 0。
