@@ -7,6 +7,9 @@ import { registerKeys } from './commands/keys.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerPolicy } from './commands/policy.ts';
 import { registerRedactCommands } from './commands/redact.ts';
+import { registerReview } from './commands/review.ts';
+import { registerScreen } from './commands/screen.ts';
+import { registerIncident } from './commands/incident.ts';
 import { translateCommander } from './output.ts';
 import { ChineseHelp } from './help-zh.ts';
 
@@ -29,6 +32,9 @@ export function buildProgram(): Command {
   registerDemo(program);
   registerPolicy(program);
   registerRedactCommands(program);
+  registerReview(program);
+  registerScreen(program);
+  registerIncident(program);
   for (const c of allCommands(program)) {
     c.helpOption('-h, --help', '显示帮助');
     c.configureOutput(program.configureOutput());

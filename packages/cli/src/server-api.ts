@@ -14,3 +14,6 @@ export { verifyLedger } from '../../server/src/ledger/ledger-verify.service.ts';
 export { appendLedger } from '../../server/src/ledger/ledger-append.ts';
 export { registryTermsFor } from '../../server/src/registry/registry-terms.service.ts';
 export { engineFor } from '../../server/src/redact/redact-engine.ts';
+export { buildScreeningPackage, type BuildReport } from '../../server/src/screen/index.ts';
+export { actorForUsername, downloadPublicationFile, getPublication, parseBody, submitBodySchema, submitPublication, type PublicationDto } from '../../server/src/review/index.ts';
+export { addFollowUp, breachBodySchema, closeBodySchema, closeIncident, downloadBreachLetter, downloadNoticeLetter, followUpBodySchema, getIncident, hitSchema, ingestBodySchema, ingestHits, issueNotice, listIncidents, MAX_HITS, noticeBodySchema, recordBreach, FOLLOW_UP_OUTCOMES, RECIPIENT_KINDS, REQUESTS, RESOLUTIONS, SOURCE_KINDS, STATUSES, type IncidentDto, type IncidentItem } from '../../server/src/incidents/index.ts';

@@ -26,6 +26,7 @@ import { keysRoutes } from './keys/keys.routes.ts';
 import { importRoutes } from './import/import.routes.ts';
 import { sharingRoutes } from './sharing/sharing.routes.ts';
 import { publicationRoutes } from './review/publication.routes.ts';
+import { incidentRoutes } from './incidents/incident.routes.ts';
 
 export interface BuildOptions {
   logger?: boolean;
@@ -85,6 +86,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     await api.register(redactRoutes, { ctx, prefix: '/redact' });
     await api.register(keysRoutes, { ctx, prefix: '/keys' });
     await api.register(publicationRoutes, { ctx, prefix: '/publications' });
+    await api.register(incidentRoutes, { ctx, prefix: '/incidents' });
   }, { prefix: '/api' });
 
   const web = opts.serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'));

@@ -47,4 +47,12 @@ export const ADMIN_ACTS = {
   publication_adjust: '调整发布审核结果',
   publication_approve: '批准发布',
   publication_return: '退回发布申请',
+  incident_ingest: '导入巡查命中',
+  incident_open: '登记泄露事件',
+  incident_owner_told: '告知儿童所属机构',
+  incident_notice: '发出删除/更正通知',
+  incident_follow_up: '跟进泄露事件',
+  incident_close: '泄露事件结案',
+  incident_breach: '启动个人信息泄露处置',
+  incident_letter: '下载事件函件',
 } as const;

@@ -29,6 +29,8 @@ export const PERMISSIONS = [
   'publication.submit', 'publication.review',
   // 第五条: compiling the leak-screening package (fingerprints only) from the registry.
   'screen.build',
+  // 第五条: handling leak incidents (notices to platforms, follow-up, closure, breach handling).
+  'incident.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -37,11 +39,12 @@ const READ_WRITE: Permission[] = ['region.read', 'child.read', 'child.write', 'v
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = Object.freeze({
   admin: ['org.manage', 'user.manage', 'region.read'],
   // 个人信息保护法 第五十二条: the protection officer edits purposes and decides on sharing (第五十五条 assessment).
-  protection_officer: [...READ_WRITE, 'child.import', 'child.export', 'ledger.read', 'ledger.verify', 'purpose.manage', 'sharing.request', 'sharing.approve', 'publication.review', 'screen.build'],
-  civil_affairs_officer: [...READ_WRITE, 'child.import', 'child.export', 'sharing.request', 'publication.submit'],
+  protection_officer: [...READ_WRITE, 'child.import', 'child.export', 'ledger.read', 'ledger.verify', 'purpose.manage', 'sharing.request', 'sharing.approve', 'publication.review', 'screen.build', 'incident.manage'],
+  civil_affairs_officer: [...READ_WRITE, 'child.import', 'child.export', 'sharing.request', 'publication.submit', 'incident.manage'],
   child_supervisor: READ_WRITE,
   child_director: READ_WRITE,
-  department_staff: ['region.read', 'child.read', 'sharing.request', 'publication.submit'],
+  // incident.manage only in a cyberspace (网信) org: the server checks the org type (incidents/incident-access.ts).
+  department_staff: ['region.read', 'child.read', 'sharing.request', 'publication.submit', 'incident.manage'],
   social_worker: ['region.read', 'child.read', 'sharing.request'],
   volunteer: ['region.read', 'child.read'],
   reviewer: ['region.read', 'publication.review'],

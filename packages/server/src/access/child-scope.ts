@@ -44,3 +44,18 @@ export function emergencyScopedChildren(db: Kysely<Database>, actor: Actor): Sel
     .where('children.shredded_at', 'is', null)
     .where('children.region_code', 'like', `${subtreePrefix(actor.jurisdiction)}%`);
 }
+
+/**
+ * Leak-screening build scope (第五条): every live child in the actor's jurisdiction subtree,
+ * whichever org holds the record. The org line limits who may SEE a record; the build shows no one
+ * any value — it turns each record into keyed fingerprints in-process — and a screening package
+ * must cover every registered child in the region or a disclosure goes unnoticed. Requires
+ * `screen.build`; every derivation is ledgered per child by the screening source.
+ */
+export function screeningScopedChildren(db: Kysely<Database>, actor: Actor): SelectQueryBuilder<Database, 'children', {}> {
+  assertPermission(actor, 'screen.build');
+  return db
+    .selectFrom('children')
+    .where('children.shredded_at', 'is', null)
+    .where('children.region_code', 'like', `${subtreePrefix(actor.jurisdiction)}%`);
+}

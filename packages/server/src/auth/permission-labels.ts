@@ -18,4 +18,5 @@ export const PERMISSION_LABELS: Readonly<Record<Permission, string>> = Object.fr
   'publication.submit': '提交发布审核',
   'publication.review': '审核发布内容',
   'screen.build': '编制泄露巡查包',
+  'incident.manage': '处置泄露事件',
 });

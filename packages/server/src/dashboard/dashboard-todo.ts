@@ -8,8 +8,9 @@ import { turningFourteen } from '../consent/turning-14.service.ts';
 import { deletionTasks } from '../consent/deletion-tasks.service.ts';
 import { pendingEmergencyReviews } from '../registry/emergency.service.ts';
 import { today } from '../registry/registry.service.ts';
+import { openIncidentsTodo } from '../incidents/incident.service.ts';
 
-export const TODO_KINDS = ['sharingApprovals', 'expiringGrants', 'turningFourteen', 'deletionTasks', 'emergencyReviews'] as const;
+export const TODO_KINDS = ['sharingApprovals', 'expiringGrants', 'turningFourteen', 'deletionTasks', 'emergencyReviews', 'openIncidents'] as const;
 export type TodoKind = (typeof TODO_KINDS)[number];
 
 export interface TodoItem {
@@ -61,5 +62,8 @@ export async function todoFor(ctx: AppContext, actor: Actor): Promise<Todo[]> {
     const reviews = await pendingEmergencyReviews(ctx, actor);
     out.push(list('emergencyReviews', reviews.map((r) => ({ id: r.id, title: `${r.userOrg ?? ''} ${r.userName ?? ''}`.trim() || '（未知查阅人）', note: `${shanghaiDate(new Date(r.createdAt))} 紧急查阅 ${r.ownerOrg} 的记录` }))));
   }
+  // 第五条: how the owning org is told of a leak. Shown only when there is one to handle.
+  const incidents = await openIncidentsTodo(ctx, actor);
+  if (incidents?.count) out.push(list('openIncidents', incidents.items));
   return out;
 }

@@ -5,7 +5,7 @@
  */
 import { http } from './client.ts';
 
-export type TodoKind = 'sharingApprovals' | 'expiringGrants' | 'turningFourteen' | 'deletionTasks' | 'emergencyReviews';
+export type TodoKind = 'sharingApprovals' | 'expiringGrants' | 'turningFourteen' | 'deletionTasks' | 'emergencyReviews' | 'openIncidents';
 
 export interface TodoItem { id: string; title: string; note: string; childId?: string }
 export interface Todo { kind: TodoKind; count: number; items: TodoItem[] }

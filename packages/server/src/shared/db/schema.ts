@@ -351,6 +351,85 @@ export interface ScreeningPackagesTable {
   built_org_id: string | null;
 }
 
+/** Leak incidents (migration 0008): hits resolved to children, notices, follow-ups, breach records. */
+export interface IncidentsTable {
+  id: string;
+  status: 'open' | 'notified' | 'closed';
+  source_kind: 'cyberspace_screening' | 'platform_self' | 'internal';
+  source_name: string;
+  post_id: string;
+  url: string | null;
+  child_id: string;
+  child_ref: string;
+  owner_org_id: string;
+  child_region_code: string;
+  flags: string[];
+  score: number;
+  package_version: string | null;
+  ingest_org_id: string;
+  ingested_by: string;
+  detected_at: Timestamp;
+  updated_at: Timestamp;
+  due_at: Date | null;
+  closed_at: Date | null;
+  closed_by: string | null;
+  resolution: 'removed' | 'corrected' | 'false_hit' | 'not_actionable' | null;
+  close_note: string | null;
+}
+
+export interface IncidentEvidenceTable {
+  incident_id: string;
+  position: number;
+  kinds: string[];
+  excerpt: string | null;
+  post_sm3: string | null;
+}
+
+export interface IncidentNoticesTable {
+  id: string;
+  incident_id: string;
+  recipient: string;
+  recipient_kind: 'platform' | 'publisher';
+  request: 'remove' | 'correct' | 'mask';
+  contact: string;
+  issued_by: string;
+  issued_org_id: string;
+  issued_at: Timestamp;
+  due_at: Date;
+}
+
+export interface IncidentFollowUpsTable {
+  id: string;
+  incident_id: string;
+  at: Timestamp;
+  by_user: string;
+  note: string;
+  outcome: 'removed' | 'corrected' | 'no_response' | 'refused' | null;
+}
+
+export interface IncidentBreachesTable {
+  incident_id: string;
+  cause: string;
+  info_types: string[];
+  harm: string;
+  measures: string;
+  individual_measures: string;
+  contact: string;
+  authority: string;
+  recorded_by: string;
+  recorded_org_id: string;
+  recorded_at: Timestamp;
+}
+
+export interface IncidentEventsTable {
+  id: Generated<number>;
+  incident_id: string;
+  at: Timestamp;
+  act: string;
+  by_user: string | null;
+  summary: string;
+}
+
 export interface Database {
   screening_prints: ScreeningPrintsTable;
   screening_packages: ScreeningPackagesTable;
@@ -376,4 +455,10 @@ export interface Database {
   ledger_nodes: LedgerNodesTable;
   ledger_checkpoints: LedgerCheckpointsTable;
   meta: MetaTable;
+  incidents: IncidentsTable;
+  incident_evidence: IncidentEvidenceTable;
+  incident_notices: IncidentNoticesTable;
+  incident_follow_ups: IncidentFollowUpsTable;
+  incident_breaches: IncidentBreachesTable;
+  incident_events: IncidentEventsTable;
 }

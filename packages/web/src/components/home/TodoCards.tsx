@@ -1,7 +1,8 @@
 import { Link } from 'react-router-dom';
 import { Badge, Card, Col, Empty, Row, Typography } from 'antd';
-import { AlertOutlined, CalendarOutlined, DeleteOutlined, FieldTimeOutlined, ShareAltOutlined } from '@ant-design/icons';
+import { AlertOutlined, CalendarOutlined, DeleteOutlined, FieldTimeOutlined, ShareAltOutlined, WarningOutlined } from '@ant-design/icons';
 import type { Todo, TodoKind } from '../../api/dashboard.ts';
+import { SectionTitle } from '../SectionTitle.tsx';
 
 const KINDS: Record<TodoKind, { title: string; hint: string; to: string; icon: React.ReactNode }> = {
   sharingApprovals: { title: '待审批的数据共享', hint: '其他单位申请使用本单位的儿童信息', to: '/sharing', icon: <ShareAltOutlined /> },
@@ -9,6 +10,7 @@ const KINDS: Record<TodoKind, { title: string; hint: string; to: string; icon: R
   turningFourteen: { title: '60 天内满十四周岁', hint: '满十四周岁后须征得儿童本人同意', to: '/turning-14', icon: <CalendarOutlined /> },
   deletionTasks: { title: '待删除的儿童信息', hint: '处理目的已结束，应依法删除', to: '/deletion-tasks', icon: <DeleteOutlined /> },
   emergencyReviews: { title: '待复核的紧急查阅', hint: '核实紧急查阅是否确有必要', to: '/emergency', icon: <AlertOutlined /> },
+  openIncidents: { title: '未结案的泄露事件', hint: '网上披露了在册儿童的信息，应通知删除并跟进（第五条）', to: '/incidents', icon: <WarningOutlined /> },
 };
 
 function TodoCard({ todo }: { todo: Todo }) {
@@ -44,7 +46,7 @@ export function TodoCards({ todo }: { todo: Todo[] }) {
   if (todo.length === 0) return <Card size="small" title="待办"><Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="您的角色没有需要处理的儿童信息事项" /></Card>;
   return (
     <section aria-label="待办">
-      <Typography.Title level={4} style={{ marginTop: 0 }}>待办</Typography.Title>
+      <SectionTitle look={4} style={{ marginTop: 0 }}>待办</SectionTitle>
       <Row gutter={[16, 16]}>
         {[...todo].sort((a, b) => Number(b.count > 0) - Number(a.count > 0)).map((t) => <Col xs={24} md={12} xl={8} key={t.kind}><TodoCard todo={t} /></Col>)}
       </Row>

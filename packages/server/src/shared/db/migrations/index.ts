@@ -6,6 +6,7 @@ import * as m0004 from './0004-purposes-and-will.ts';
 import * as m0005 from './0005-sharing.ts';
 import * as m0006 from './0006-publication.ts';
 import * as m0007 from './0007-screening.ts';
+import * as m0008 from './0008-incidents.ts';
 
 /** Listed, not globbed, so migrations run the same under tsx, vitest and a bundler. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0005-sharing': m0005,
   '0006-publication': m0006,
   '0007-screening': m0007,
+  '0008-incidents': m0008,
 };
