@@ -379,7 +379,7 @@ describe('roster import and consent by age in chromium against the real server',
     await page.getByRole('button', { name: '登记同意' }).click();
     const card = cardTitled(page, /^登记同意$/);
     await card.getByText('儿童已满十四周岁：应由儿童本人同意，并明确告知监护人（第十二条第三款）').waitFor();
-    await pick(card.getByLabel('同意人', { exact: true }), '儿童本人（已满十四周岁）');
+    // The form proposes the child as the one who consents, so no guardian is asked for (第十二条第三款).
     await card.getByLabel('监护人', { exact: true }).waitFor({ state: 'hidden' });
     await fillConsent(card, '当面');
     await noHorizontalOverflow(page);

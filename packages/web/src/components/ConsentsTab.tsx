@@ -41,6 +41,11 @@ function birthDateOf(d: ChildDetail): string | null {
 }
 
 /** 第十二条 guidance: who consents. 满十四周岁 starts the day after the 14th birthday. */
+/** 第十二条: who consents by default — the child from the day after the 14th birthday if they can express a will. */
+function defaultGivenBy(birthDate: string | null, canExpressWill: boolean): 'guardian' | 'child' {
+  return birthDate && canExpressWill && dayjs().isAfter(dayjs(birthDate).add(14, 'year'), 'day') ? 'child' : 'guardian';
+}
+
 function AgeGuidance({ birthDate, canExpressWill }: { birthDate: string | null; canExpressWill: boolean }) {
   const rule = (
     <ul style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
@@ -194,12 +199,18 @@ function ConsentForm({ hidden, childId, birthDate, canExpressWill, guardianOptio
   const [form] = Form.useForm<ConsentValues>();
   const { problem, clear, busy, run } = useProblem(form);
   const { message } = App.useApp();
+  const givenBy = defaultGivenBy(birthDate, canExpressWill);
+  // The birth date arrives when the full record is revealed: follow it unless the user already chose.
+  useEffect(() => {
+    if (!form.isFieldTouched('givenBy')) form.setFieldValue('givenBy', givenBy);
+  }, [form, givenBy]);
 
   // What was typed stays in the form when the save fails.
   const submit = (v: ConsentValues) => run(async () => {
       const body: NewConsent = { ...(await consentBody(v)), ...(v.guardianId ? { guardianId: v.guardianId } : {}) };
       await consentsApi.create(childId, body);
       form.resetFields();
+      form.setFieldValue('givenBy', givenBy);
       void message.success('同意已登记，已记入处理台账');
       onSaved();
   });
@@ -207,7 +218,7 @@ function ConsentForm({ hidden, childId, birthDate, canExpressWill, guardianOptio
   return (
     <Card size="small" title="登记同意" hidden={hidden}>
       <AgeGuidance birthDate={birthDate} canExpressWill={canExpressWill} />
-      <Form form={form} name="consent" layout="vertical" onFinish={(v) => void submit(v)} initialValues={CONSENT_DEFAULTS} style={{ maxWidth: 720 }}>
+      <Form form={form} name="consent" layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ ...CONSENT_DEFAULTS, givenBy }} style={{ maxWidth: 720 }}>
         <ProblemAlert problem={problem} />
         <ConsentFields
           purposeOptions={purposeOptions}
