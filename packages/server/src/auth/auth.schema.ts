@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ORG_TYPES, ROLE_PERMISSIONS, ROLES } from '@hutong/core';
+import { effectivePermissions, ORG_TYPES, ROLES } from '@hutong/core';
 import type { Principal } from './principal.ts';
 import type { SessionStage } from './sessions.repo.ts';
 
@@ -60,7 +60,7 @@ export function toMeDto(p: Principal, stage: SessionStage, expiresAt: Date, idle
       jurisdiction: p.jurisdiction, mustChangePassword: p.mustChangePassword,
     },
     org: p.org ? { id: p.org.id, name: p.org.name, type: p.org.type, typeLabel: ORG_TYPES[p.org.type], regionCode: p.org.regionCode } : null,
-    permissions: stage === 'active' ? [...ROLE_PERMISSIONS[p.role]] : [],
+    permissions: stage === 'active' ? effectivePermissions(p.role, p.org?.type ?? null) : [],
     stage,
     idleTimeoutSeconds: idleTimeoutMinutes * 60,
     expiresAt: expiresAt.toISOString(),
