@@ -1,50 +1,28 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createContext, loadConfig } from '../src/server-api.ts';
+import { BIN, FIX, hutongIn, tempDir } from './run-hutong.ts';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = path.resolve(HERE, '../../..');
-const BIN = path.join(ROOT, 'packages/cli/bin/hutong.js');
-const FIX = path.join(ROOT, 'packages/server/test/fixtures');
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hutong-cli-test-'));
-
-/** Runs the real executable, as `npx hutong …` does, against a throw-away data directory. */
-function hutong(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, HUTONG_DATA_DIR: dir };
-    // Only the data dir decides: no key file, key variable or PostgreSQL from the caller's shell.
-    for (const k of ['HUTONG_KEY_FILE', 'HUTONG_MASTER_KEYS', 'DATABASE_URL']) delete env[k];
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env });
-    let stdout = '', stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString('utf8'); });
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString('utf8'); });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
-
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+const dir = tempDir('hutong-cli-test-');
+const hutong = hutongIn(dir);
 
 describe('hutong (executable)', { timeout: 120_000 }, () => {
   it('is executable and prints Chinese help', async () => {
     expect(fs.statSync(BIN).mode & 0o111).not.toBe(0);
-    const r = await hutong('--help');
+    const r = await hutong(['--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('用法：');
     for (const c of ['org', 'user', 'import', 'export', 'ledger', 'keys', 'demo']) expect(r.stdout).toContain(`  ${c} `);
-    const bad = await hutong('org', 'add', '--name', 'x', '--bogus');
+    const bad = await hutong(['org', 'add', '--name', 'x', '--bogus']);
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toContain('错误：');
   });
 
   let orgId = '';
   it('org add prints the new id (first start prints the admin password on stderr)', async () => {
-    const r = await hutong('org', 'add', '--name', '松溪县郑墩镇民政办（CLI测试）', '--type', '民政', '--region', '350724101000');
+    const r = await hutong(['org', 'add', '--name', '松溪县郑墩镇民政办（CLI测试）', '--type', '民政', '--region', '350724101000']);
     expect(r.stderr).toContain('首次启动');
     expect(r.code).toBe(0);
     orgId = r.stdout.trim();
@@ -52,27 +30,27 @@ describe('hutong (executable)', { timeout: 120_000 }, () => {
   });
 
   it('import refuses the bad file naming rows, then imports the valid one', async () => {
-    const bad = await hutong('import', 'children', '--file', path.join(FIX, 'children-bad.csv'), '--org', '松溪县郑墩镇民政办（CLI测试）');
+    const bad = await hutong(['import', 'children', '--file', path.join(FIX, 'children-bad.csv'), '--org', '松溪县郑墩镇民政办（CLI测试）']);
     expect(bad.code).toBe(1);
     expect(bad.stdout).toContain('第 3 行 身份证号');
     expect(bad.stdout).toContain('未导入任何数据');
-    const ok = await hutong('import', 'children', '--file', path.join(FIX, 'children-valid.csv'), '--org', orgId);
+    const ok = await hutong(['import', 'children', '--file', path.join(FIX, 'children-valid.csv'), '--org', orgId]);
     expect(ok.stderr).toBe('');
     expect(ok.code).toBe(0);
     expect(ok.stdout).toContain('已导入 20 名儿童');
   });
 
   it('user add prints a one-time password; a wrong jurisdiction is refused in Chinese', async () => {
-    const r = await hutong('user', 'add', '--username', 'zd.zhuren', '--name', '张主任', '--org', orgId, '--role', 'child_director', '--jurisdiction', '350724101201');
+    const r = await hutong(['user', 'add', '--username', 'zd.zhuren', '--name', '张主任', '--org', orgId, '--role', 'child_director', '--jurisdiction', '350724101201']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/一次性密码：\S{19}/u);
-    const bad = await hutong('user', 'add', '--username', 'zd.other', '--name', '李', '--org', orgId, '--role', 'child_director', '--jurisdiction', '110101');
+    const bad = await hutong(['user', 'add', '--username', 'zd.other', '--name', '李', '--org', orgId, '--role', 'child_director', '--jurisdiction', '110101']);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('--jurisdiction：');
   });
 
   it('ledger verify passes, then names the entry someone altered', async () => {
-    const ok = await hutong('ledger', 'verify');
+    const ok = await hutong(['ledger', 'verify']);
     expect(ok.code).toBe(0);
     expect(ok.stdout).toContain('台账校验通过');
     expect(ok.stdout).toMatch(/已核验条目：\d+/u);
@@ -88,14 +66,14 @@ describe('hutong (executable)', { timeout: 120_000 }, () => {
     } finally {
       await ctx.close();
     }
-    const bad = await hutong('ledger', 'verify');
+    const bad = await hutong(['ledger', 'verify']);
     expect(bad.code).toBe(1);
     expect(bad.stdout).toContain('台账校验失败');
     expect(bad.stderr).toContain('第 3 号条目');
   });
 
   it('demo seed refuses a database that already holds children', async () => {
-    const r = await hutong('demo', 'seed', '--children', '10');
+    const r = await hutong(['demo', 'seed', '--children', '10']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('演示数据只能写入空数据库');
   });

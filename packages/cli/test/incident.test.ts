@@ -1,33 +1,11 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { FIX, hutongIn, tempDir } from './run-hutong.ts';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = path.resolve(HERE, '../../..');
-const BIN = path.join(ROOT, 'packages/cli/bin/hutong.js');
-const FIX = path.join(ROOT, 'packages/server/test/fixtures');
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hutong-cli-incident-'));
+const dir = tempDir('hutong-cli-incident-');
 const file = (name: string) => path.join(dir, name);
-
-/** The real executable against a throw-away data directory, as `npx hutong …` runs. */
-function hutong(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, HUTONG_DATA_DIR: dir };
-    for (const k of ['HUTONG_KEY_FILE', 'HUTONG_MASTER_KEYS', 'DATABASE_URL']) delete env[k];
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env });
-    let stdout = '', stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString('utf8'); });
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString('utf8'); });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-    child.stdin.end();
-  });
-}
-
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+const hutong = hutongIn(dir);
 
 /**
  * 第五条 from a fresh data directory: registry → screening package → scan → incident → notice →

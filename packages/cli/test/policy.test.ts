@@ -1,26 +1,12 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { hutongIn, ROOT } from './run-hutong.ts';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = path.resolve(HERE, '../../..');
-const BIN = path.join(ROOT, 'packages/cli/bin/hutong.js');
 const EXAMPLE = path.join(ROOT, 'docs/policy-scenarios.example.jsonl');
 
-/** Runs the real executable; `policy check` is pure and opens no database. */
-function hutong(args: string[], stdin?: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: process.env });
-    let stdout = '', stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString('utf8'); });
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString('utf8'); });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-    child.stdin.end(stdin ?? '');
-  });
-}
+/** No data directory: `policy check` is pure and opens no database. */
+const hutong = hutongIn();
 
 interface Line { id: string; decision: 'allow' | 'deny'; allowedFields: string[]; reasons: Array<{ article: string; message: string }> }
 const parse = (stdout: string): Line[] => stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Line);

@@ -1,33 +1,14 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { textPicture, SENSITIVE, ORDINARY } from '../../redact/test/media/text-picture.ts';
 import { record, wav } from '../../redact/test/media-audio/fixtures.ts';
+import { hutongIn, tempDir } from './run-hutong.ts';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = path.resolve(HERE, '../../..');
-const BIN = path.join(ROOT, 'packages/cli/bin/hutong.js');
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hutong-redact-media-'));
+const dir = tempDir('hutong-redact-media-');
 const at = (name: string) => path.join(dir, name);
-
-function hutong(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, HUTONG_DATA_DIR: at('data') };
-    for (const k of ['HUTONG_KEY_FILE', 'HUTONG_MASTER_KEYS', 'DATABASE_URL']) delete env[k];
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env });
-    let stdout = '', stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString('utf8'); });
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString('utf8'); });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
-
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+const hutong = hutongIn(at('data'));
 
 // A synthetic ID number with a valid GB 11643 check digit (region 110101, born 2013-05-07).
 const ID = '110101201305072311';

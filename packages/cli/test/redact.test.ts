@@ -1,39 +1,17 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createContext, loadConfig } from '../src/server-api.ts';
 import { evaluate, readCorpus, type EvalFormat } from '../src/redact-api.ts';
+import { FIX, hutongIn, tempDir } from './run-hutong.ts';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = path.resolve(HERE, '../../..');
-const BIN = path.join(ROOT, 'packages/cli/bin/hutong.js');
-const FIX = path.join(ROOT, 'packages/server/test/fixtures');
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hutong-redact-test-'));
+const dir = tempDir('hutong-redact-test-');
 const file = (name: string, content: string) => {
   const p = path.join(dir, name);
   fs.writeFileSync(p, content);
   return p;
 };
-
-/** Runs the real executable against a throw-away data directory. */
-function hutong(args: string[], stdin = ''): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, HUTONG_DATA_DIR: path.join(dir, 'data') };
-    for (const k of ['HUTONG_KEY_FILE', 'HUTONG_MASTER_KEYS', 'DATABASE_URL']) delete env[k];
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env });
-    let stdout = '', stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString('utf8'); });
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString('utf8'); });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
-}
-
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+const hutong = hutongIn(path.join(dir, 'data'));
 
 interface Out { id: string | number; findings: Array<{ type: string; start: number; end: number; text: string; score: number; source: string }> }
 const lines = (s: string): Out[] => s.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Out);
