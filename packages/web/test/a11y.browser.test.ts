@@ -10,23 +10,17 @@
  * Needs /usr/bin/chromium (or HUTONG_CHROMIUM) and a built console (packages/web/dist, or the
  * folder HUTONG_WEB_DIST names, which the server then serves).
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../server/src/app.ts';
 import type { AppContext } from '../../server/src/context.ts';
-import { setAuthClock } from '../../server/src/auth/clock.ts';
 import { createChild, getChild, today } from '../../server/src/registry/registry.service.ts';
 import { recordConsent } from '../../server/src/consent/consent.service.ts';
-import { createTestContext } from '../../server/test/helpers/test-context.ts';
-import { createOrg, createUser, loginAs } from '../../server/test/helpers/auth-helpers.ts';
+import { createOrg, createUser } from '../../server/test/helpers/auth-helpers.ts';
 import { syntheticChild } from '../../server/test/helpers/registry-fixtures.ts';
-import { actorOf, closePage, freshCode as sharedFreshCode, freshPage as openFreshPage, isApi, scenarioRunner, type Account } from './real-session.ts';
-import { launchBrowser, REPO_SCREENSHOT_DIR, screenshot, WEB_DIR } from './browser.ts';
+import { actorOf, closePage, isApi, type Account } from './real-session.ts';
+import { ConsoleDriver, type Made } from './console-driver.ts';
 
 const COUNTY = '350102000000'; // 福州市鼓楼区
 const VILLAGE = '350102001001';
@@ -36,28 +30,13 @@ const NOTICE = { purpose: '关爱服务', method: '入户走访', categories: '�
 type Vp = 'desktop' | 'phone';
 const px = (vp: Vp) => (vp === 'desktop' ? '1280' : '375');
 
-let ctx: AppContext;
-let app: FastifyInstance;
-let browser: Browser;
-let base = '';
-let clockOffsetMs = 0;
-let current: Page | null = null;
-let officer: Account;
-let admin: Account;
+const run = new ConsoleDriver<'officer' | 'admin'>({ prefix: 'a11y-' });
+const { accounts, freshCode, freshPage, scenario, shot } = run;
 /** Accounts whose first login (forced password change, TOTP enrolment) the test walks, one per viewport. */
 const newcomers: Partial<Record<Vp, Account>> = {};
 /** Accounts locked by five wrong passwords, one per viewport. */
 const lockable: Partial<Record<Vp, Account>> = {};
 let childId = '';
-
-const shot = (page: Page, name: string, opts: { fullPage?: boolean } = {}) => screenshot(page, `a11y-${name}`, { ...opts, dir: REPO_SCREENSHOT_DIR });
-const freshCode = (acc: Account) => sharedFreshCode(ctx, acc, () => { clockOffsetMs += 30_000; });
-
-async function freshPage(viewport: Vp): Promise<{ page: Page; errors: string[] }> {
-  const opened = await openFreshPage(browser, viewport);
-  current = opened.page;
-  return opened;
-}
 
 /**
  * Runs axe on the page as it is now and fails (softly, so one run lists every screen's problems)
@@ -87,22 +66,12 @@ async function expectAccessible(page: Page, screen: string, vp: Vp): Promise<voi
   }
 }
 
-async function signIn(page: Page, acc: Account, vp?: Vp): Promise<void> {
-  await page.goto(`${base}/login`);
-  await page.getByLabel('用户名').fill(acc.user.username);
-  await page.getByLabel('密码', { exact: true }).fill(acc.password);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  const code = page.getByLabel('动态口令', { exact: true });
-  await code.waitFor();
-  if (vp) await expectAccessible(page, 'login-totp', vp);
-  await code.fill(await freshCode(acc));
-  await page.getByRole('button', { name: '验证并登录' }).click();
-  await page.getByRole('heading', { name: `您好，${acc.user.displayName}` }).waitFor();
-}
+/** Signs in; with `vp`, the TOTP step is checked with axe too. */
+const signIn = (page: Page, acc: Account, vp?: Vp) => run.signIn(page, acc, vp ? { atCode: (p) => expectAccessible(p, 'login-totp', vp) } : {});
 
 /** Goes to a console path and waits for its page heading. */
 async function open(page: Page, pathname: string, heading: string | RegExp): Promise<void> {
-  await page.goto(`${base}${pathname}`);
+  await page.goto(`${run.base}${pathname}`);
   await page.getByRole('heading', { name: heading }).first().waitFor();
   await page.locator('.ant-spin-spinning, .ant-skeleton-active').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => {});
 }
@@ -151,7 +120,7 @@ async function tabTo(page: Page, target: Locator, { limit = 60, backwards = fals
 
 /** The staged login with the keyboard alone: the username has focus on arrival, Tab, Enter. */
 async function keyboardSignIn(page: Page, acc: Account): Promise<void> {
-  await page.goto(`${base}/login`);
+  await page.goto(`${run.base}/login`);
   await page.waitForFunction(() => document.activeElement?.id === 'username');
   await expectFocusVisible(page, 'username on arrival');
   await page.keyboard.type(acc.user.username);
@@ -188,15 +157,7 @@ async function arrowDownTo(page: Page, label: string): Promise<void> {
   expect(await focusedMenuItem(page), `focus on ${await focused(page)}`).toBe(label);
 }
 
-let setupError: unknown = null;
-const scenario = scenarioRunner({ setupError: () => setupError, current: () => current, reset: () => { current = null; }, shot });
-
-async function setUp(): Promise<void> {
-  const dist = path.join(process.env.HUTONG_WEB_DIST ? path.resolve(process.env.HUTONG_WEB_DIST) : path.join(WEB_DIR, 'dist'), 'index.html');
-  if (!fs.existsSync(dist)) throw new Error(`${dist} is missing: run \`npm run build -w packages/web\` (npm test does it)`);
-  browser = await launchBrowser();
-  ctx = await createTestContext();
-  setAuthClock(ctx, { now: () => new Date(Date.now() + clockOffsetMs) });
+async function seed(ctx: AppContext): Promise<Record<'officer' | 'admin', Made>> {
   const county = await createOrg(ctx, { name: '鼓楼区民政局', type: 'civil_affairs', regionCode: COUNTY });
   const social = await createOrg(ctx, { name: '鼓楼区阳光社会工作服务中心', type: 'social_org', regionCode: COUNTY });
   const made = {
@@ -226,36 +187,16 @@ async function setUp(): Promise<void> {
     responsible_person: JSON.stringify({ name: '测试负责人', title: '项目主管', phone: '0591-00000001' }),
   }).execute();
 
-  app = await buildApp(ctx, { serveWeb: true });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const addr = app.server.address();
-  if (!addr || typeof addr === 'string') throw new Error('server has no TCP address');
-  base = `http://127.0.0.1:${addr.port}`;
-  const o = await loginAs(app, ctx, made.officer.user.username, made.officer.password);
-  officer = { user: made.officer.user, password: o.password, secret: o.totpSecret };
-  const a = await loginAs(app, ctx, made.admin.user.username, made.admin.password);
-  admin = { user: made.admin.user, password: a.password, secret: a.totpSecret };
+  return { officer: made.officer, admin: made.admin };
 }
 
 describe('console accessibility in chromium against the real server', { timeout: 240_000 }, () => {
-  beforeAll(async () => {
-    try {
-      await setUp();
-    } catch (e) {
-      setupError = e;
-    }
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await ctx?.close();
-  });
+  run.hooks(seed);
 
   for (const vp of ['desktop', 'phone'] as const) {
     scenario(`1. login, a wrong password, the forced password change, TOTP enrolment and a locked account (${px(vp)} px)`, async () => {
       const { page, errors } = await freshPage(vp);
-      await page.goto(`${base}/login`);
+      await page.goto(`${run.base}/login`);
       await page.getByRole('heading', { name: '登录' }).waitFor();
       await expectAccessible(page, 'login', vp);
 
@@ -293,7 +234,7 @@ describe('console accessibility in chromium against the real server', { timeout:
 
       // Five wrong passwords: the lock is announced (role=alert) and named with the time it lifts.
       const locked = lockable[vp]!;
-      await page.goto(`${base}/login`);
+      await page.goto(`${run.base}/login`);
       await page.getByLabel('用户名').fill(locked.user.username);
       for (let i = 1; i <= 5; i++) {
         await page.getByLabel('密码', { exact: true }).fill(`Wrong-Pass-${i}!x`);
@@ -308,7 +249,7 @@ describe('console accessibility in chromium against the real server', { timeout:
 
     scenario(`2. a protection officer's screens: home, children, detail, consents, edit drawer, new child, sharing, 技术处理, simulator, ledger, purposes, tokens (${px(vp)} px)`, async () => {
       const { page, errors } = await freshPage(vp);
-      await signIn(page, officer, vp);
+      await signIn(page, accounts.officer, vp);
       await page.locator('canvas').first().waitFor().catch(() => {});
       await expectAccessible(page, 'home', vp);
 
@@ -377,7 +318,7 @@ describe('console accessibility in chromium against the real server', { timeout:
 
     scenario(`3. the administrator's screens: users, orgs, keys, tokens (${px(vp)} px)`, async () => {
       const { page, errors } = await freshPage(vp);
-      await signIn(page, admin);
+      await signIn(page, accounts.admin);
       await expectAccessible(page, 'home-admin', vp);
       await open(page, '/admin/users', '用户管理');
       await page.getByText('baohu_a11y').first().waitFor();
@@ -403,7 +344,7 @@ describe('console accessibility in chromium against the real server', { timeout:
 
   scenario('4. keyboard only (1280 px): login, skip link, menu to the children list, a child, the purpose dialog and the edit drawer trap focus and close with Escape', async () => {
     const { page, errors } = await freshPage('desktop');
-    await keyboardSignIn(page, officer);
+    await keyboardSignIn(page, accounts.officer);
 
     // The first Tab on a page shows the skip link; Enter on it puts focus on the main content.
     await page.keyboard.press('Tab');
@@ -480,7 +421,7 @@ describe('console accessibility in chromium against the real server', { timeout:
 
   scenario('5. keyboard only (375 px): the menu drawer opens from its button, traps focus, closes with Escape, and leads to the children list', async () => {
     const { page, errors } = await freshPage('phone');
-    await keyboardSignIn(page, officer);
+    await keyboardSignIn(page, accounts.officer);
     const opener = page.getByRole('button', { name: '打开菜单' });
     await tabTo(page, opener);
     await expectFocusVisible(page, '打开菜单');
@@ -515,7 +456,7 @@ describe('console accessibility in chromium against the real server', { timeout:
     const { page, errors } = await freshPage('desktop');
     // The console counts idle time in the page: a fake clock jumps to two minutes before the end.
     await page.clock.install();
-    await signIn(page, officer);
+    await signIn(page, accounts.officer);
     const me = await page.evaluate(() => fetch('/api/auth/me').then((r) => r.json() as Promise<{ idleTimeoutSeconds: number }>));
     await page.clock.fastForward((me.idleTimeoutSeconds - 100) * 1000);
     const warning = page.getByRole('alertdialog', { name: '即将因长时间未操作而退出' });

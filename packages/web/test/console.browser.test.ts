@@ -10,24 +10,18 @@
  * Needs /usr/bin/chromium (or HUTONG_CHROMIUM) and a built console (scripts/test.js builds it
  * when dist is missing or older than src). Without chromium every test here fails, on purpose.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
+import type { Page } from 'playwright-core';
 import { FORBIDDEN_PURPOSES, PURPOSE_CODES, SENSITIVITY_LABELS } from '@hutong/core';
-import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../server/src/app.ts';
 import type { AppContext } from '../../server/src/context.ts';
-import { setAuthClock } from '../../server/src/auth/clock.ts';
 import { passwordProblems } from '../../server/src/auth/passwords.ts';
 import { createChild } from '../../server/src/registry/registry.service.ts';
 import { sm3Hash } from '../../server/src/ledger/hashes.ts';
 import { verifyInclusion } from '../../server/src/ledger/merkle-verify.ts';
-import { createTestContext } from '../../server/test/helpers/test-context.ts';
-import { createOrg, createUser, loginAs } from '../../server/test/helpers/auth-helpers.ts';
+import { createOrg, createUser } from '../../server/test/helpers/auth-helpers.ts';
 import { entriesFor, syntheticChild } from '../../server/test/helpers/registry-fixtures.ts';
-import { actorOf, closePage, freshCode as sharedFreshCode, freshPage as openFreshPage, isApi, type Account, scenarioRunner } from './real-session.ts';
-import { launchBrowser, REPO_SCREENSHOT_DIR, screenshot, WEB_DIR } from './browser.ts';
+import { actorOf, closePage, isApi } from './real-session.ts';
+import { ConsoleDriver, type Made } from './console-driver.ts';
 
 const COUNTY = '350102000000'; // 福州市鼓楼区
 const TOWN_A = '350102001000';
@@ -37,30 +31,11 @@ const STRONG_PASSWORD = 'Hutong-Console-2025!';
 
 interface Child { id: string; name: string; idNumber: string }
 
-let ctx: AppContext;
-let app: FastifyInstance;
-let browser: Browser;
-let base = '';
-/** How far the server's auth clock runs ahead of the wall clock. */
-let clockOffsetMs = 0;
-const accounts: Record<'directorA' | 'directorB' | 'auditor' | 'locked' | 'admin', Account> = {} as never;
+const run = new ConsoleDriver<'directorA' | 'directorB' | 'auditor' | 'locked' | 'admin'>({ prefix: 'console-' });
+const { accounts, freshCode, freshPage, scenario, shot, signIn } = run;
 const children: Child[] = [];
 /** The child searched for, opened and revealed. */
 let target: Child;
-/** The page the running scenario drives: pictured when the scenario fails. */
-let current: Page | null = null;
-
-const shot = (page: Page, name: string, opts: { fullPage?: boolean } = {}) => screenshot(page, `console-${name}`, { ...opts, dir: REPO_SCREENSHOT_DIR });
-
-
-const freshCode = (acc: Account) => sharedFreshCode(ctx, acc, () => { clockOffsetMs += 30_000; });
-
-async function freshPage(viewport: 'desktop' | 'phone'): Promise<{ page: Page; errors: string[] }> {
-  const opened = await openFreshPage(browser, viewport);
-  current = opened.page;
-  return opened;
-}
-
 
 /** Every API answer the page gets, to check that nothing unmasked reached the browser. */
 function recordApi(page: Page): Array<Promise<{ url: string; body: string }>> {
@@ -72,51 +47,14 @@ function recordApi(page: Page): Array<Promise<{ url: string; body: string }>> {
 }
 
 
-/**
- * Password, then the TOTP code, then home. An account whose first login has not happened yet
- * (scenario 1 filtered out with -t) goes through it over the API first.
- */
-async function signIn(page: Page, acc: Account): Promise<void> {
-  if (!acc.secret) {
-    const s = await loginAs(app, ctx, acc.user.username, acc.password);
-    Object.assign(acc, { password: s.password, secret: s.totpSecret });
-  }
-  await page.goto(`${base}/login`);
-  await page.getByLabel('用户名').fill(acc.user.username);
-  await page.getByLabel('密码', { exact: true }).fill(acc.password);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  const code = page.getByLabel('动态口令', { exact: true });
-  await code.waitFor();
-  await code.fill(await freshCode(acc));
-  await page.getByRole('button', { name: '验证并登录' }).click();
-  await page.getByRole('heading', { name: `您好，${acc.user.displayName}` }).waitFor();
-  expect(new URL(page.url()).pathname).toBe('/');
-}
-
 function expectNoneOf(html: string, secrets: string[], what: string): void {
   for (const s of secrets) expect(html.includes(s), `${what} contains ${s}`).toBe(false);
 }
 
 const fullValues = (cs: Child[]) => cs.flatMap((c) => [c.name, c.idNumber]);
 
-/**
- * Set-up errors (no chromium, no dist) fail every scenario with their message: a failing
- * beforeAll would only mark the scenarios skipped.
- */
-let setupError: unknown = null;
-const scenario = scenarioRunner({ setupError: () => setupError, current: () => current, reset: () => { current = null; }, shot });
-
-async function setUp(): Promise<void> {
-  const dist = path.join(WEB_DIR, 'dist', 'index.html');
-  if (!fs.existsSync(dist)) throw new Error(`${dist} is missing: run \`npm run build -w packages/web\` (npm test does it)`);
-  // Fails here, loudly, when chromium is not installed: CI installs it.
-  browser = await launchBrowser().catch((e: unknown) => {
-    const why = (e instanceof Error ? e.message : String(e)).split('\n')[0];
-    throw new Error(`chromium could not be started for the console browser tests (apt-get install -y chromium fonts-wqy-microhei, or set HUTONG_CHROMIUM): ${why}`);
-  });
-
-  ctx = await createTestContext();
-  setAuthClock(ctx, { now: () => new Date(Date.now() + clockOffsetMs) });
+/** Township A's director and a lockable account are left for their first login in the browser. */
+async function seed(ctx: AppContext): Promise<Partial<Record<'directorB' | 'auditor' | 'admin', Made>>> {
   const county = await createOrg(ctx, { name: '鼓楼区民政局', type: 'civil_affairs', regionCode: COUNTY });
   const townA = await createOrg(ctx, { name: '鼓楼区鼓东街道社会事务办', type: 'civil_affairs', regionCode: TOWN_A });
   const townB = await createOrg(ctx, { name: '鼓楼区鼓西街道社会事务办', type: 'civil_affairs', regionCode: TOWN_B });
@@ -138,38 +76,17 @@ async function setUp(): Promise<void> {
   }
   target = children[1]!;
 
-  app = await buildApp(ctx, { serveWeb: true });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const addr = app.server.address();
-  if (!addr || typeof addr === 'string') throw new Error('server has no TCP address');
-  base = `http://127.0.0.1:${addr.port}`;
-
   // The director of township B and the auditor have been through their first login already.
-  for (const [key, u] of [['directorB', b], ['auditor', au], ['admin', ad]] as const) {
-    const s = await loginAs(app, ctx, u.user.username, u.password);
-    accounts[key] = { user: u.user, password: s.password, secret: s.totpSecret };
-  }
+  return { directorB: b, auditor: au, admin: ad };
 }
 
 describe('护童 console in chromium against the real server', { timeout: 120_000 }, () => {
-  beforeAll(async () => {
-    try {
-      await setUp();
-    } catch (e) {
-      setupError = e;
-    }
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await ctx?.close();
-  });
+  run.hooks(seed);
 
   scenario('1. first login of a child director: forced password change, TOTP enrolment, home (1280 px)', async () => {
     const { page, errors } = await freshPage('desktop');
     const acc = accounts.directorA;
-    await page.goto(`${base}/login`);
+    await page.goto(`${run.base}/login`);
     await page.getByRole('heading', { name: '登录' }).waitFor();
     await shot(page, 'login-1280');
     await page.getByLabel('用户名').fill(acc.user.username);
@@ -210,7 +127,7 @@ describe('护童 console in chromium against the real server', { timeout: 120_00
     expect(new URL(page.url()).pathname).toBe('/');
     await page.getByText('儿童主任', { exact: true }).first().waitFor();
     await shot(page, 'home-director-1280');
-    const row = await ctx.db.selectFrom('users').select(['must_change_password', 'totp_enrolled']).where('id', '=', acc.user.id).executeTakeFirstOrThrow();
+    const row = await run.ctx.db.selectFrom('users').select(['must_change_password', 'totp_enrolled']).where('id', '=', acc.user.id).executeTakeFirstOrThrow();
     expect(row).toEqual({ must_change_password: false, totp_enrolled: true });
     await closePage(page, errors);
   });
@@ -300,13 +217,13 @@ describe('护童 console in chromium against the real server', { timeout: 120_00
     await shot(page, 'child-detail-revealed-1280');
 
     // The reveal is in the ledger with its purpose and reason.
-    const entries = await entriesFor(ctx, target.id).execute();
+    const entries = await entriesFor(run.ctx, target.id).execute();
     expect(entries.some((e) => e.purpose === 'social_assistance' && e.outcome === 'allowed' && e.reason?.startsWith('revealed:核对'))).toBe(true);
     await closePage(page, errors);
   });
 
   scenario('3. an auditor reads the ledger entries of that child, verifies the ledger and sees an inclusion proof (1280 px)', async () => {
-    await ctx.ledger.flush(); // what the running server's sequencer does every moment
+    await run.ctx.ledger.flush(); // what the running server's sequencer does every moment
     const { page, errors } = await freshPage('desktop');
     await signIn(page, accounts.auditor);
     await expect(page.getByRole('menuitem', { name: '儿童名册' }).count()).resolves.toBe(0);
@@ -363,7 +280,7 @@ describe('护童 console in chromium against the real server', { timeout: 120_00
     await shot(page, 'other-township-empty-1280');
 
     const refused = page.waitForResponse(isApi(`/api/children/${target.id}`));
-    await page.goto(`${base}/children/${target.id}`);
+    await page.goto(`${run.base}/children/${target.id}`);
     expect((await refused).status()).toBe(404);
     await page.getByRole('alert').filter({ hasText: '儿童不存在或无权访问' }).waitFor();
     expect(await page.getByRole('button', { name: '查看完整信息' }).count()).toBe(0);
@@ -378,7 +295,7 @@ describe('护童 console in chromium against the real server', { timeout: 120_00
   scenario('5. five wrong passwords lock the account and the 423 message is shown (1280 px)', async () => {
     const { page, errors } = await freshPage('desktop');
     const acc = accounts.locked;
-    await page.goto(`${base}/login`);
+    await page.goto(`${run.base}/login`);
     await page.getByLabel('用户名').fill(acc.user.username);
     const alert = page.getByRole('alert');
     const attempt = async (password: string) => {
@@ -423,7 +340,7 @@ describe('护童 console in chromium against the real server', { timeout: 120_00
 
   scenario('6. on a phone (375 px): menu drawer, children as cards, masked detail', async () => {
     const { page, errors } = await freshPage('phone');
-    await page.goto(`${base}/login`);
+    await page.goto(`${run.base}/login`);
     await page.getByRole('heading', { name: '登录' }).waitFor();
     await shot(page, 'login-375');
     await signIn(page, accounts.directorA);

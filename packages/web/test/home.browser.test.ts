@@ -4,77 +4,28 @@
  * the county with small counts shown as “<5”. Synthetic people only. Screenshots at 1280 and
  * 375 px go to <repo>/test-output/screenshots/home-*.png and /tmp/shots/home-*.png.
  *
- * Needs /usr/bin/chromium (or HUTONG_CHROMIUM) and a built console (npm run build -w packages/web).
+ * Needs /usr/bin/chromium (or HUTONG_CHROMIUM) and a built console (npm run build -w packages/web,
+ * or a build elsewhere named by HUTONG_WEB_DIST).
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect } from 'vitest';
-import type { Browser, Page, Response } from 'playwright-core';
+import { describe, expect } from 'vitest';
 import { composeIdNumber, isIsoDate } from '@hutong/core';
-import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../server/src/app.ts';
 import type { AppContext } from '../../server/src/context.ts';
-import { setAuthClock } from '../../server/src/auth/clock.ts';
 import { createChild, getChild, today } from '../../server/src/registry/registry.service.ts';
 import { recordConsent } from '../../server/src/consent/consent.service.ts';
 import { openEmergencyAccess } from '../../server/src/registry/emergency.service.ts';
-import { createTestContext } from '../../server/test/helpers/test-context.ts';
-import { createOrg, createUser, loginAs } from '../../server/test/helpers/auth-helpers.ts';
+import { createOrg, createUser } from '../../server/test/helpers/auth-helpers.ts';
 import { syntheticChild } from '../../server/test/helpers/registry-fixtures.ts';
-import { actorOf, closePage, freshCode as sharedFreshCode, freshPage as openFreshPage, isApi, type Account, scenarioRunner } from './real-session.ts';
-import { launchBrowser, REPO_SCREENSHOT_DIR, screenshot, WEB_DIR } from './browser.ts';
+import { actorOf, closePage, isApi } from './real-session.ts';
+import { ConsoleDriver, noHorizontalOverflow, type Made } from './console-driver.ts';
 
 const COUNTY = '350102000000'; // 福州市鼓楼区
 const GUDONG = '350102001001', GUXI = '350102002002', WENQUAN = '350102003001';
-const SHOTS = '/tmp/shots';
 const NOTICE = { purpose: '关爱服务', method: '入户走访', categories: '姓名、联系方式', retention: '服务结束', rights: '可查询、撤回', contact: '0591-00000000' };
 
 
-let ctx: AppContext;
-let app: FastifyInstance;
-let browser: Browser;
-let base = '';
-let clockOffsetMs = 0;
-let protection: Account;
-let current: Page | null = null;
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await screenshot(page, name, { dir: REPO_SCREENSHOT_DIR, fullPage: true, maxHeight: 3200 });
-  await screenshot(page, name, { dir: SHOTS, fullPage: true, maxHeight: 3200 });
-}
-
-
-const freshCode = (acc: Account) => sharedFreshCode(ctx, acc, () => { clockOffsetMs += 30_000; });
-
-async function freshPage(viewport: 'desktop' | 'phone'): Promise<{ page: Page; errors: string[] }> {
-  const opened = await openFreshPage(browser, viewport);
-  current = opened.page;
-  return opened;
-}
-
-
-
-/** Signs in and returns the home page's dashboard answer. */
-async function signIn(page: Page, acc: Account): Promise<Response> {
-  await page.goto(`${base}/login`);
-  await page.getByLabel('用户名').fill(acc.user.username);
-  await page.getByLabel('密码', { exact: true }).fill(acc.password);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  const code = page.getByLabel('动态口令', { exact: true });
-  await code.waitFor();
-  await code.fill(await freshCode(acc));
-  const board = page.waitForResponse(isApi('/api/dashboard'));
-  await page.getByRole('button', { name: '验证并登录' }).click();
-  await page.getByRole('heading', { name: `您好，${acc.user.displayName}` }).waitFor();
-  return board;
-}
-
-async function noHorizontalOverflow(page: Page): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, 'horizontal overflow at 375 px').toBeLessThanOrEqual(0);
-}
+const run = new ConsoleDriver<'protection'>({ prefix: '', tmpPrefix: '', scrollTop: true, maxHeight: 3200, failedPrefix: 'home-' });
+const { accounts, freshPage, scenario, shot, signIn } = run;
 
 function shift(iso: string, days: number): string {
   const d = new Date(`${iso}T00:00:00Z`);
@@ -90,19 +41,11 @@ function bornFourteenYearsBefore(days: number): string {
   }
 }
 
-let setupError: unknown = null;
-const scenario = scenarioRunner({ setupError: () => setupError, current: () => current, reset: () => { current = null; }, shot, prefix: 'home-' });
-
 /**
  * 鼓东: 6 left-behind and 1 orphan turning 14 on a guardian's consent; 鼓西: 2 migrant; 温泉: 5
  * left-behind. The orphan and 鼓西 are under 5; 温泉 goes too, or 鼓西 would follow by subtraction.
  */
-async function setUp(): Promise<void> {
-  const dist = path.join(WEB_DIR, 'dist', 'index.html');
-  if (!fs.existsSync(dist)) throw new Error(`${dist} is missing: run \`npm run build -w packages/web\` (npm test does it)`);
-  browser = await launchBrowser();
-  ctx = await createTestContext();
-  setAuthClock(ctx, { now: () => new Date(Date.now() + clockOffsetMs) });
+async function seed(ctx: AppContext): Promise<Record<'protection', Made>> {
   const county = await createOrg(ctx, { name: '鼓楼区民政局', type: 'civil_affairs', regionCode: COUNTY });
   const social = await createOrg(ctx, { name: '鼓楼区阳光社会工作服务中心', type: 'social_org', regionCode: COUNTY });
   const hospital = await createOrg(ctx, { name: '鼓楼区示例医院', type: 'medical', regionCode: COUNTY });
@@ -132,34 +75,15 @@ async function setUp(): Promise<void> {
   }).execute();
   await openEmergencyAccess(ctx, actorOf(made.doctor.user, hospital), raw.idNumber, '儿童在校突发昏迷送医，急需联系监护人并了解既往病史');
 
-  app = await buildApp(ctx, { serveWeb: true });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const addr = app.server.address();
-  if (!addr || typeof addr === 'string') throw new Error('server has no TCP address');
-  base = `http://127.0.0.1:${addr.port}`;
-  const s = await loginAs(app, ctx, made.protection.user.username, made.protection.password);
-  protection = { user: made.protection.user, password: s.password, secret: s.totpSecret };
+  return { protection: made.protection };
 }
 
 describe('home page in chromium against the real server', { timeout: 120_000 }, () => {
-  beforeAll(async () => {
-    try {
-      fs.mkdirSync(SHOTS, { recursive: true });
-      await setUp();
-    } catch (e) {
-      setupError = e;
-    }
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await ctx?.close();
-  });
+  run.hooks(seed);
 
   scenario('1. 待办 cards and figures with “<5” for small counts (1280 px), then a card leads to its list', async () => {
     const { page, errors } = await freshPage('desktop');
-    const res = await signIn(page, protection);
+    const res = await signIn(page, accounts.protection, { answer: isApi('/api/dashboard') });
     expect(res.status()).toBe(200);
     const body = await res.json() as { todo: Array<{ kind: string; count: number }>; figures: { children: { count: number } } };
     expect(body.todo.map((t) => [t.kind, t.count])).toEqual([['sharingApprovals', 1], ['expiringGrants', 0], ['turningFourteen', 1], ['deletionTasks', 0], ['emergencyReviews', 1]]);
@@ -190,7 +114,7 @@ describe('home page in chromium against the real server', { timeout: 120_000 }, 
 
   scenario('2. the same at 375 px, without sideways scrolling', async () => {
     const { page, errors } = await freshPage('phone');
-    await signIn(page, protection);
+    await signIn(page, accounts.protection);
     await page.getByTestId('todo-sharingApprovals').waitFor();
     await page.getByRole('img', { name: /孤儿 <5/ }).waitFor();
     await page.locator('canvas').nth(1).waitFor();

@@ -11,26 +11,19 @@
  * or a build elsewhere named by HUTONG_WEB_DIST).
  */
 import fs from 'node:fs';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
+import { describe, expect } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import { composeIdNumber, isIsoDate, PURPOSE_CODES } from '@hutong/core';
-import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../server/src/app.ts';
 import type { AppContext } from '../../server/src/context.ts';
-import { setAuthClock } from '../../server/src/auth/clock.ts';
 import { createChild, today } from '../../server/src/registry/registry.service.ts';
 import { HEADERS } from '../../server/src/import/import-columns.ts';
-import { createTestContext } from '../../server/test/helpers/test-context.ts';
-import { createOrg, createUser, loginAs } from '../../server/test/helpers/auth-helpers.ts';
+import { createOrg, createUser } from '../../server/test/helpers/auth-helpers.ts';
 import { syntheticChild } from '../../server/test/helpers/registry-fixtures.ts';
-import { actorOf, closePage, freshCode as sharedFreshCode, freshPage as openFreshPage, isApi, scenarioRunner, type Account } from './real-session.ts';
-import { launchBrowser, REPO_SCREENSHOT_DIR, screenshot, WEB_DIR } from './browser.ts';
+import { actorOf, closePage, isApi } from './real-session.ts';
+import { cardTitled, ConsoleDriver, expectAccessible, noHorizontalOverflow, openFromMenu, pick, pickMany, type Made } from './console-driver.ts';
 
 const COUNTY = '350102000000'; // 福州市鼓楼区
 const VILLAGE = '350102001001'; // 鼓东街道中山社区
-const SHOTS = '/tmp/shots';
 const NOTICE = { purpose: '关爱服务', method: '入户走访、电话回访', categories: '姓名、联系方式', retention: '服务结束后删除', rights: '可查询、更正、撤回', contact: '0591-00000000' };
 
 /** `iso` moved by whole years and then days (never landing on 29 February). */
@@ -64,87 +57,9 @@ const ROSTER = (() => {
   };
 })();
 
-let ctx: AppContext;
-let app: FastifyInstance;
-let browser: Browser;
-let base = '';
-let clockOffsetMs = 0;
-const accounts = {} as Record<'officer' | 'director', Account>;
+const run = new ConsoleDriver<'officer' | 'director'>({ prefix: 'import-', tmpPrefix: 'import-', scrollTop: true });
+const { accounts, freshPage, scenario, shot, signIn } = run;
 const kids = { thirteen: '', fifteen: '' };
-let current: Page | null = null;
-
-async function shot(page: Page, name: string, opts: { fullPage?: boolean } = {}): Promise<void> {
-  const fullPage = opts.fullPage ?? true;
-  if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
-  await screenshot(page, `import-${name}`, { dir: REPO_SCREENSHOT_DIR, fullPage });
-  await screenshot(page, `import-${name}`, { dir: SHOTS, fullPage });
-}
-
-const freshCode = (acc: Account) => sharedFreshCode(ctx, acc, () => { clockOffsetMs += 30_000; });
-
-async function freshPage(viewport: 'desktop' | 'phone'): Promise<{ page: Page; errors: string[] }> {
-  const opened = await openFreshPage(browser, viewport);
-  current = opened.page;
-  return opened;
-}
-
-async function signIn(page: Page, acc: Account): Promise<void> {
-  await page.goto(`${base}/login`);
-  await page.getByLabel('用户名').fill(acc.user.username);
-  await page.getByLabel('密码', { exact: true }).fill(acc.password);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  const code = page.getByLabel('动态口令', { exact: true });
-  await code.waitFor();
-  await code.fill(await freshCode(acc));
-  await page.getByRole('button', { name: '验证并登录' }).click();
-  await page.getByRole('heading', { name: `您好，${acc.user.displayName}` }).waitFor();
-}
-
-/** Opens a page from the menu (the drawer on a phone), as a person would. */
-async function openFromMenu(page: Page, label: string): Promise<void> {
-  const drawerButton = page.getByRole('button', { name: '打开菜单' });
-  if (await drawerButton.isVisible()) {
-    await drawerButton.click();
-    const drawer = page.getByRole('dialog', { name: '护童 · 菜单' });
-    await drawer.getByRole('menuitem', { name: label }).click();
-    await drawer.waitFor({ state: 'hidden' });
-  } else {
-    await page.getByRole('menuitem', { name: label }).click();
-  }
-}
-
-/** Picks the option with exactly this title in an antd Select (typing first when it searches). */
-async function pick(select: Locator, option: string): Promise<void> {
-  await select.click();
-  if (await select.isEditable()) await select.fill(option);
-  await select.page().locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
-}
-
-/**
- * Picks an option of a multi-select and checks it shows as a tag: a click now and then lands
- * while the list re-renders under the search and picks nothing (as in lawful-basis.browser.test.ts).
- */
-async function pickMany(scope: Locator, select: Locator, option: string): Promise<void> {
-  const tag = scope.locator('.ant-select-selection-item', { hasText: option });
-  for (let attempt = 1; (await tag.count()) === 0; attempt++) {
-    if (attempt > 3) throw new Error(`${option} could not be picked`);
-    await pick(select, option);
-    await scope.locator('.ant-card-head-title').click(); // closes the list
-    await tag.first().waitFor({ timeout: 5_000 }).catch(() => {});
-  }
-}
-
-/** axe-core (WCAG 2.0/2.1 A and AA) on the page's own content, naming each violation. */
-async function expectAccessible(page: Page): Promise<void> {
-  const result = await new AxeBuilder({ page }).include('#main').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const found = result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} ${n.target.join(' ')} :: ${n.html.slice(0, 160)}`));
-  expect(found, 'axe violations').toEqual([]);
-}
-
-async function noHorizontalOverflow(page: Page): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, 'horizontal overflow at 375 px').toBeLessThanOrEqual(0);
-}
 
 /** Chooses the file from the keyboard: the drop zone is a button (named by its text) that Enter opens. */
 async function chooseRoster(page: Page, name: string, csv: string): Promise<void> {
@@ -189,17 +104,8 @@ async function fillConsent(card: Locator, method: string): Promise<void> {
   await card.getByLabel('联系方式', { exact: true }).fill(NOTICE.contact);
 }
 
-const cardTitled = (page: Page, title: RegExp) => page.locator('.ant-card').filter({ has: page.locator('.ant-card-head-title', { hasText: title }) });
-
-let setupError: unknown = null;
-const scenario = scenarioRunner({ setupError: () => setupError, current: () => current, reset: () => { current = null; }, shot });
-
-async function setUp(): Promise<void> {
-  const dist = path.join(process.env.HUTONG_WEB_DIST ? path.resolve(process.env.HUTONG_WEB_DIST) : path.join(WEB_DIR, 'dist'), 'index.html');
-  if (!fs.existsSync(dist)) throw new Error(`${dist} is missing: run \`npm run build -w packages/web\` (npm test does it)`);
-  browser = await launchBrowser();
-  ctx = await createTestContext();
-  setAuthClock(ctx, { now: () => new Date(Date.now() + clockOffsetMs) });
+/** A 13- and a 15-year-old already on the register, for consent by age. */
+async function seed(ctx: AppContext): Promise<Record<'officer' | 'director', Made>> {
   const county = await createOrg(ctx, { name: '鼓楼区民政局', type: 'civil_affairs', regionCode: COUNTY });
   const made = {
     officer: await createUser(ctx, { role: 'civil_affairs_officer', orgId: county.id, username: 'minzheng_daoru', displayName: '王导入' }),
@@ -211,32 +117,11 @@ async function setUp(): Promise<void> {
   kids.thirteen = (await createChild(ctx, officer, syntheticChild(VILLAGE, { name: '测试十三', birthDate: thirteen, gender: 'female', idNumber: composeIdNumber('350102', thirteen, 113, 'female') }))).id;
   kids.fifteen = (await createChild(ctx, officer, syntheticChild(VILLAGE, { name: '测试十五', birthDate: fifteen, gender: 'male', idNumber: composeIdNumber('350102', fifteen, 115, 'male') }))).id;
 
-  app = await buildApp(ctx, { serveWeb: true });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const addr = app.server.address();
-  if (!addr || typeof addr === 'string') throw new Error('server has no TCP address');
-  base = `http://127.0.0.1:${addr.port}`;
-  for (const key of ['officer', 'director'] as const) {
-    const s = await loginAs(app, ctx, made[key].user.username, made[key].password);
-    accounts[key] = { user: made[key].user, password: s.password, secret: s.totpSecret };
-  }
+  return made;
 }
 
 describe('roster import and consent by age in chromium against the real server', { timeout: 150_000 }, () => {
-  beforeAll(async () => {
-    try {
-      fs.mkdirSync(SHOTS, { recursive: true });
-      await setUp();
-    } catch (e) {
-      setupError = e;
-    }
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await ctx?.close();
-  });
+  run.hooks(seed);
 
   scenario('1. 导入名册: template, 预检 shows the bad row\'s message, import with skip, the children appear masked in the list (1280 px)', async () => {
     const { page, errors } = await freshPage('desktop');
@@ -279,7 +164,7 @@ describe('roster import and consent by age in chromium against the real server',
     expect(await done.json()).toMatchObject({ imported: 2, invalid: 1, dryRun: false });
     await page.getByText('已导入 2 名儿童').waitFor();
     await shot(page, 'done-1280');
-    const entries = await ctx.db.selectFrom('ledger_entries').select(['actor_user_id', 'outcome']).where('act', '=', 'collect').where('reason', '=', 'import').execute();
+    const entries = await run.ctx.db.selectFrom('ledger_entries').select(['actor_user_id', 'outcome']).where('act', '=', 'collect').where('reason', '=', 'import').execute();
     expect(entries).toEqual([{ actor_user_id: accounts.officer.user.id, outcome: 'succeeded' }, { actor_user_id: accounts.officer.user.id, outcome: 'succeeded' }]);
 
     const listed = page.waitForResponse(isApi('/api/children'));
@@ -323,7 +208,7 @@ describe('roster import and consent by age in chromium against the real server',
     await page.getByRole('button', { name: '登记儿童' }).waitFor();
     expect(await page.getByRole('menuitem', { name: '导入名册' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: '导入名册' }).count()).toBe(0);
-    await page.goto(`${base}/children/import`);
+    await page.goto(`${run.base}/children/import`);
     await page.getByText('无权访问').waitFor();
     const answer = await page.evaluate(async (csv) => {
       const r = await fetch('/api/children/import', {
@@ -341,7 +226,7 @@ describe('roster import and consent by age in chromium against the real server',
   scenario('4. a 13-year-old: the guidance says the guardian consents (第十二条第二款) and the form asks which guardian (1280 px)', async () => {
     const { page, errors } = await freshPage('desktop');
     await signIn(page, accounts.officer);
-    await page.goto(`${base}/children/${kids.thirteen}`);
+    await page.goto(`${run.base}/children/${kids.thirteen}`);
     await revealForAssistance(page, kids.thirteen);
     await page.getByRole('tab', { name: '同意与告知' }).click();
     await page.getByRole('button', { name: '登记同意' }).click();
@@ -373,7 +258,7 @@ describe('roster import and consent by age in chromium against the real server',
   scenario('5. a 15-year-old: the child consents and the guardian is told (第十二条第三款); both show in the consents tab (375 px)', async () => {
     const { page, errors } = await freshPage('phone');
     await signIn(page, accounts.officer);
-    await page.goto(`${base}/children/${kids.fifteen}`);
+    await page.goto(`${run.base}/children/${kids.fifteen}`);
     await revealForAssistance(page, kids.fifteen);
     await page.getByRole('tab', { name: '同意' }).click();
     await page.getByRole('button', { name: '登记同意' }).click();

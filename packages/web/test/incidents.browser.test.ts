@@ -14,116 +14,35 @@
  * or a build elsewhere named by HUTONG_WEB_DIST).
  */
 import fs from 'node:fs';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { describe, expect } from 'vitest';
 import { sql } from 'kysely';
-import type { Browser, Download, Locator, Page } from 'playwright-core';
-import AxeBuilder from '@axe-core/playwright';
+import type { Download, Locator } from 'playwright-core';
 import { composeIdNumber } from '@hutong/core';
 import { Scanner, ScreeningPackage } from '@hutong/screen';
-import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../server/src/app.ts';
 import type { AppContext } from '../../server/src/context.ts';
-import { setAuthClock } from '../../server/src/auth/clock.ts';
 import { createChild } from '../../server/src/registry/registry.service.ts';
 import { buildScreeningPackage } from '../../server/src/screen/index.ts';
 import { ingestHits } from '../../server/src/incidents/incident-ingest.service.ts';
-import { createTestContext } from '../../server/test/helpers/test-context.ts';
-import { createOrg, createUser, loginAs } from '../../server/test/helpers/auth-helpers.ts';
+import { createOrg, createUser } from '../../server/test/helpers/auth-helpers.ts';
 import { syntheticChild } from '../../server/test/helpers/registry-fixtures.ts';
-import { actorOf, closePage, freshCode as sharedFreshCode, freshPage as openFreshPage, isApi, scenarioRunner, type Account } from './real-session.ts';
-import { launchBrowser, REPO_SCREENSHOT_DIR, screenshot, WEB_DIR } from './browser.ts';
+import { actorOf, closePage, isApi } from './real-session.ts';
+import { ConsoleDriver, expectAccessible, noHorizontalOverflow, openFromMenu, pick, type Made } from './console-driver.ts';
 
 const COUNTY = '350724000000';     // 松溪县
 const ZHENGDUN = '350724101000';   // 郑墩镇
 const YANGDUN = '350724101202';    // 郑墩镇 洋墩村
 const ZHENGDUN_V = '350724101201'; // 郑墩镇 郑墩村
 const WEITIAN = '350724102000';    // 渭田镇
-const SHOTS = '/tmp/shots';
 const PLATFORM = '某短视频平台';
 const LAN = { name: '蓝若晴', guardian: '蓝秀英', birthDate: '2014-05-06', idNumber: composeIdNumber('350724', '2014-05-06', 512, 'female') };
 const OUYANG = { name: '欧阳晨曦', guardian: '欧阳建华', birthDate: '2013-09-18', idNumber: composeIdNumber('350724', '2013-09-18', 524, 'female') };
 
-let ctx: AppContext;
-let app: FastifyInstance;
-let browser: Browser;
-let base = '';
-let clockOffsetMs = 0;
-const accounts = {} as Record<'cac' | 'owner' | 'other', Account>;
+const run = new ConsoleDriver<'cac' | 'owner' | 'other'>({ prefix: 'incidents-', tmpPrefix: 'incidents-', scrollTop: true });
+const { accounts, freshPage, scenario, shot, signIn } = run;
 let hitsJsonl = '';
 let postsJsonl = '';
 let internalId = '';
 let leakId = '';
-let current: Page | null = null;
-
-async function shot(page: Page, name: string, opts: { fullPage?: boolean } = {}): Promise<void> {
-  const fullPage = opts.fullPage ?? true;
-  if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
-  await screenshot(page, `incidents-${name}`, { dir: REPO_SCREENSHOT_DIR, fullPage });
-  await screenshot(page, `incidents-${name}`, { dir: SHOTS, fullPage });
-}
-
-const freshCode = (acc: Account) => sharedFreshCode(ctx, acc, () => { clockOffsetMs += 30_000; });
-
-async function freshPage(viewport: 'desktop' | 'phone'): Promise<{ page: Page; errors: string[] }> {
-  const opened = await openFreshPage(browser, viewport);
-  current = opened.page;
-  return opened;
-}
-
-async function signIn(page: Page, acc: Account): Promise<void> {
-  await page.goto(`${base}/login`);
-  await page.getByLabel('用户名').fill(acc.user.username);
-  await page.getByLabel('密码', { exact: true }).fill(acc.password);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  const code = page.getByLabel('动态口令', { exact: true });
-  await code.waitFor();
-  await code.fill(await freshCode(acc));
-  await page.getByRole('button', { name: '验证并登录' }).click();
-  await page.getByRole('heading', { name: `您好，${acc.user.displayName}` }).waitFor();
-}
-
-async function openMenu(page: Page): Promise<Locator> {
-  const drawerButton = page.getByRole('button', { name: '打开菜单' });
-  if (!(await drawerButton.isVisible())) return page.getByRole('navigation', { name: '主导航' });
-  await drawerButton.click();
-  return page.getByRole('dialog', { name: '护童 · 菜单' });
-}
-
-/** Opens a page from the menu (the drawer on a phone), as a person would. */
-async function openFromMenu(page: Page, label: string): Promise<void> {
-  const menu = await openMenu(page);
-  await menu.getByRole('menuitem', { name: label }).click();
-  await page.getByRole('dialog', { name: '护童 · 菜单' }).waitFor({ state: 'hidden' });
-}
-
-/**
- * Picks an option of an antd Select. A click now and then lands while the list is still opening
- * and picks nothing; then try again, as a person would, until the choice shows in the control.
- */
-async function pick(select: Locator, option: string): Promise<void> {
-  const page = select.page();
-  const chosen = select.locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " ant-select ")][1]').filter({ hasText: option });
-  for (let attempt = 1; ; attempt++) {
-    if (!(await page.locator('.ant-select-dropdown:visible').count())) await select.click();
-    await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
-    if (await chosen.waitFor({ timeout: 3_000 }).then(() => true, () => false)) break;
-    if (attempt === 3) throw new Error(`${option} could not be picked`);
-  }
-  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' }).catch(() => select.press('Escape'));
-}
-
-async function noHorizontalOverflow(page: Page): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, 'horizontal overflow at 375 px').toBeLessThanOrEqual(0);
-}
-
-/** axe-core (WCAG 2.0/2.1 A and AA) on the page's own content, naming each violation. */
-async function expectAccessible(page: Page): Promise<void> {
-  const result = await new AxeBuilder({ page }).include('#main').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const found = result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} ${n.target.join(' ')} :: ${n.html.slice(0, 160)}`));
-  expect(found, 'axe violations').toEqual([]);
-}
 
 /** The form control under a label inside `scope` (a dialog or drawer), by the label's text. */
 const item = (scope: Locator, label: string) => scope.locator('.ant-form-item').filter({ has: scope.page().getByText(label, { exact: true }) });
@@ -134,7 +53,7 @@ async function saved(download: Promise<Download>): Promise<{ name: string; text:
 }
 
 const count = async (table: 'incidents' | 'incident_notices' | 'incident_follow_ups' | 'incident_breaches') =>
-  Number((await ctx.db.selectFrom(table).select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  Number((await run.ctx.db.selectFrom(table).select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
 
 /** Text the console must never show: the leaked name, guardian, village and ID number. */
 function expectNothingLeaked(text: string, who: typeof LAN): void {
@@ -142,15 +61,8 @@ function expectNothingLeaked(text: string, who: typeof LAN): void {
   expect(text).not.toMatch(/\d{17}[\dXx]/u);
 }
 
-let setupError: unknown = null;
-const scenario = scenarioRunner({ setupError: () => setupError, current: () => current, reset: () => { current = null; }, shot });
-
-async function setUp(): Promise<void> {
-  const dist = path.join(process.env.HUTONG_WEB_DIST ? path.resolve(process.env.HUTONG_WEB_DIST) : path.join(WEB_DIR, 'dist'), 'index.html');
-  if (!fs.existsSync(dist)) throw new Error(`${dist} is missing: run \`npm run build -w packages/web\` (npm test does it)`);
-  browser = await launchBrowser();
-  ctx = await createTestContext();
-  setAuthClock(ctx, { now: () => new Date(Date.now() + clockOffsetMs) });
+/** Two children of 郑墩镇, one hit from a public post and one internal leak already ingested. */
+async function seed(ctx: AppContext): Promise<Record<'cac' | 'owner' | 'other', Made>> {
   const county = await createOrg(ctx, { name: '松溪县民政局', type: 'civil_affairs', regionCode: COUNTY });
   const zhengdun = await createOrg(ctx, { name: '郑墩镇民政办', type: 'civil_affairs', regionCode: ZHENGDUN });
   const weitian = await createOrg(ctx, { name: '渭田镇民政办', type: 'civil_affairs', regionCode: WEITIAN });
@@ -192,32 +104,11 @@ async function setUp(): Promise<void> {
   });
   internalId = ingested.incidents[0]!;
 
-  app = await buildApp(ctx, { serveWeb: true });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const addr = app.server.address();
-  if (!addr || typeof addr === 'string') throw new Error('server has no TCP address');
-  base = `http://127.0.0.1:${addr.port}`;
-  for (const key of ['cac', 'owner', 'other'] as const) {
-    const s = await loginAs(app, ctx, made[key].user.username, made[key].password);
-    accounts[key] = { user: made[key].user, password: s.password, secret: s.totpSecret };
-  }
+  return made;
 }
 
 describe('泄露事件 in chromium against the real server', { timeout: 300_000 }, () => {
-  beforeAll(async () => {
-    try {
-      fs.mkdirSync(SHOTS, { recursive: true });
-      await setUp();
-    } catch (e) {
-      setupError = e;
-    }
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await ctx?.close();
-  });
+  run.hooks(seed);
 
   scenario('a. the cyberspace office uploads hits.jsonl: a bad line and a too-short name are refused with nothing written; then one incident (1280 px)', async () => {
     const { page, errors } = await freshPage('desktop');
@@ -327,7 +218,7 @@ describe('泄露事件 in chromium against the real server', { timeout: 300_000 
     await page.getByText('已发通知', { exact: true }).first().waitFor();
 
     // The deadline passes: the list marks it, the filter finds it, the detail says what to do.
-    await sql`UPDATE incidents SET due_at = now() - interval '1 day' WHERE id = ${leakId}`.execute(ctx.db);
+    await sql`UPDATE incidents SET due_at = now() - interval '1 day' WHERE id = ${leakId}`.execute(run.ctx.db);
     await page.getByRole('link', { name: '返回泄露事件' }).click();
     await page.getByRole('tab', { name: '已发通知' }).click();
     const late = page.locator(`[data-incident="${leakId}"]`);
@@ -382,7 +273,7 @@ describe('泄露事件 in chromium against the real server', { timeout: 300_000 
   scenario('c. an internal leak: closing first is refused; the breach form keeps what was typed on a refusal, then gives both letters (1280 px)', async () => {
     const { page, errors } = await freshPage('desktop');
     await signIn(page, accounts.owner);
-    await page.goto(`${base}/incidents/${internalId}`);
+    await page.goto(`${run.base}/incidents/${internalId}`);
     await page.getByRole('heading', { name: '泄露事件：欧**' }).waitFor();
     const breach = page.getByTestId('incident-breach');
     await breach.getByText('泄露来自平台内部：应立即采取补救措施，及时报告网信等部门，并告知受影响儿童的监护人').waitFor();
@@ -472,7 +363,7 @@ describe('泄露事件 in chromium against the real server', { timeout: 300_000 
     await page.getByText('没有待处理的泄露事件').waitFor();
     expect(await page.locator('[data-incident]').count()).toBe(0);
     const res = page.waitForResponse(isApi(`/api/incidents/${leakId}`));
-    await page.goto(`${base}/incidents/${leakId}`);
+    await page.goto(`${run.base}/incidents/${leakId}`);
     expect((await res).status()).toBe(404);
     await page.getByText('事件不存在或无权访问').waitFor();
     expectNothingLeaked(await page.locator('#main').innerText(), LAN);

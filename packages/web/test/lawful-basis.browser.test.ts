@@ -4,113 +4,37 @@
  * through the server's own services with synthetic people. Screenshots at 1280 and 375 px go to
  * <repo>/test-output/screenshots/lawful-*.png and, for a quick look, /tmp/shots/.
  *
- * Needs /usr/bin/chromium (or HUTONG_CHROMIUM) and a built console (npm run build -w packages/web).
+ * Needs /usr/bin/chromium (or HUTONG_CHROMIUM) and a built console (npm run build -w packages/web,
+ * or a build elsewhere named by HUTONG_WEB_DIST).
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
+import type { Locator } from 'playwright-core';
 import { composeIdNumber, FORBIDDEN_PURPOSES, isIsoDate, PURPOSE_CODES } from '@hutong/core';
-import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../server/src/app.ts';
 import type { AppContext } from '../../server/src/context.ts';
-import { setAuthClock } from '../../server/src/auth/clock.ts';
 import { createChild, getChild, today } from '../../server/src/registry/registry.service.ts';
 import { recordConsent } from '../../server/src/consent/consent.service.ts';
 import { openChildKey, sealFields } from '../../server/src/registry/child-cipher.ts';
-import { createTestContext } from '../../server/test/helpers/test-context.ts';
-import { createOrg, createUser, loginAs } from '../../server/test/helpers/auth-helpers.ts';
+import { createOrg, createUser } from '../../server/test/helpers/auth-helpers.ts';
 import { entriesFor, syntheticChild } from '../../server/test/helpers/registry-fixtures.ts';
-import { actorOf, closePage, freshCode as sharedFreshCode, freshPage as openFreshPage, isApi, type Account, scenarioRunner } from './real-session.ts';
-import { launchBrowser, REPO_SCREENSHOT_DIR, screenshot, WEB_DIR } from './browser.ts';
+import { actorOf, closePage, isApi } from './real-session.ts';
+import { ConsoleDriver, noHorizontalOverflow, openFromMenu, pickDate, pickIn, type Made } from './console-driver.ts';
 
 const COUNTY = '350102000000'; // 福州市鼓楼区
 const VILLAGE = '350102001001';
-const SHOTS = '/tmp/shots';
 const NOTICE = { purpose: '关爱服务', method: '入户走访', categories: '姓名、联系方式', retention: '服务结束', rights: '可查询、撤回', contact: '0591-00000000' };
 
 
-let ctx: AppContext;
-let app: FastifyInstance;
-let browser: Browser;
-let base = '';
-let clockOffsetMs = 0;
-const accounts = {} as Record<'officer' | 'protection' | 'social', Account>;
+const run = new ConsoleDriver<'officer' | 'protection' | 'social'>({ prefix: 'lawful-', tmpPrefix: '', scrollTop: true });
+const { accounts, freshPage, scenario, shot, signIn } = run;
 let turning = { id: '', fourteenFrom: '' };
 let adult = { id: '' };
 let emergencyChild = { id: '', name: '', idNumber: '' };
 let willChild = '';
-let current: Page | null = null;
-
-/** The whole page from its top; a drawer or dialog only as the viewport shows it (the page behind is locked). */
-async function shot(page: Page, name: string, opts: { fullPage?: boolean } = {}): Promise<void> {
-  const fullPage = opts.fullPage ?? true;
-  if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
-  await screenshot(page, `lawful-${name}`, { dir: REPO_SCREENSHOT_DIR, fullPage });
-  await screenshot(page, name, { dir: SHOTS, fullPage });
-}
-
-
-const freshCode = (acc: Account) => sharedFreshCode(ctx, acc, () => { clockOffsetMs += 30_000; });
-
-async function freshPage(viewport: 'desktop' | 'phone'): Promise<{ page: Page; errors: string[] }> {
-  const opened = await openFreshPage(browser, viewport);
-  current = opened.page;
-  return opened;
-}
-
-
-
-async function signIn(page: Page, acc: Account): Promise<void> {
-  await page.goto(`${base}/login`);
-  await page.getByLabel('用户名').fill(acc.user.username);
-  await page.getByLabel('密码', { exact: true }).fill(acc.password);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  const code = page.getByLabel('动态口令', { exact: true });
-  await code.waitFor();
-  await code.fill(await freshCode(acc));
-  await page.getByRole('button', { name: '验证并登录' }).click();
-  await page.getByRole('heading', { name: `您好，${acc.user.displayName}` }).waitFor();
-}
-
-/** Opens a page from the menu (the drawer on a phone), as a person would. */
-async function openFromMenu(page: Page, label: string): Promise<void> {
-  const drawerButton = page.getByRole('button', { name: '打开菜单' });
-  if (await drawerButton.isVisible()) {
-    await drawerButton.click();
-    const drawer = page.getByRole('dialog', { name: '护童 · 菜单' });
-    await drawer.getByRole('menuitem', { name: label }).click();
-    await drawer.waitFor({ state: 'hidden' });
-  } else {
-    await page.getByRole('menuitem', { name: label }).click();
-  }
-}
 
 /** Escape would also close the drawer around the select: click its title instead. */
 async function closeDropdown(drawer: Locator): Promise<void> {
   await drawer.locator('.ant-drawer-title').click();
   await drawer.page().locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
-}
-
-/** Types into an antd Select (in `scope`) and picks the option with exactly this title. */
-async function pick(scope: Locator, label: string, option: string): Promise<void> {
-  const select = scope.getByLabel(label, { exact: true });
-  await select.click();
-  if (await select.isEditable()) await select.fill(option);
-  await scope.page().locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
-}
-
-/** Picks a day in an antd DatePicker (typing is off: inputReadOnly, for phones). */
-async function pickDate(scope: Locator, label: string, day: string): Promise<void> {
-  await scope.getByLabel(label, { exact: true }).click();
-  const popup = scope.page().locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)');
-  await popup.locator(`td[title="${day}"]`).click();
-  await popup.waitFor({ state: 'detached' }).catch(() => popup.waitFor({ state: 'hidden' }));
-}
-
-async function noHorizontalOverflow(page: Page): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, 'horizontal overflow at 375 px').toBeLessThanOrEqual(0);
 }
 
 function shift(iso: string, days: number): string {
@@ -129,22 +53,14 @@ function bornFourteenYearsBefore(days: number): string {
 }
 
 /** Time passing: the register takes no adult, so a child registered young is given an older birth date. */
-async function ageTo(childId: string, birthDate: string): Promise<void> {
+async function ageTo(ctx: AppContext, childId: string, birthDate: string): Promise<void> {
   const row = await ctx.db.selectFrom('children').select(['data_key_wrapped', 'master_key_version', 'fields_enc']).where('id', '=', childId).executeTakeFirstOrThrow();
   const cipher = openChildKey(ctx.keyring, childId, row.data_key_wrapped!, row.master_key_version!);
   const fields = { ...row.fields_enc, ...sealFields(cipher, 'children', childId, { birthDate }) };
   await ctx.db.updateTable('children').set({ fields_enc: JSON.stringify(fields) }).where('id', '=', childId).execute();
 }
 
-let setupError: unknown = null;
-const scenario = scenarioRunner({ setupError: () => setupError, current: () => current, reset: () => { current = null; }, shot });
-
-async function setUp(): Promise<void> {
-  const dist = path.join(WEB_DIR, 'dist', 'index.html');
-  if (!fs.existsSync(dist)) throw new Error(`${dist} is missing: run \`npm run build -w packages/web\` (npm test does it)`);
-  browser = await launchBrowser();
-  ctx = await createTestContext();
-  setAuthClock(ctx, { now: () => new Date(Date.now() + clockOffsetMs) });
+async function seed(ctx: AppContext): Promise<Record<'officer' | 'protection' | 'social', Made>> {
   const county = await createOrg(ctx, { name: '鼓楼区民政局', type: 'civil_affairs', regionCode: COUNTY });
   const social = await createOrg(ctx, { name: '鼓楼区阳光社会工作服务中心', type: 'social_org', regionCode: COUNTY });
 
@@ -164,39 +80,18 @@ async function setUp(): Promise<void> {
   // Registered at 17, eighteen by now: civil affairs' social assistance ends at 18 (第四十七条).
   const youngerBirth = `${Number(today().slice(0, 4)) - 17}-01-01`;
   adult = await createChild(ctx, officer, syntheticChild(VILLAGE, { name: '孙成年', birthDate: youngerBirth, gender: 'male', idNumber: composeIdNumber('350102', youngerBirth, 17, 'male') }));
-  await ageTo(adult.id, `${Number(today().slice(0, 4)) - 19}-01-01`);
+  await ageTo(ctx, adult.id, `${Number(today().slice(0, 4)) - 19}-01-01`);
 
   willChild = (await createChild(ctx, officer, syntheticChild(VILLAGE, { name: '周安安', canExpressWill: false }))).id;
 
   const raw = syntheticChild(VILLAGE, { name: '林急诊' });
   emergencyChild = { id: (await createChild(ctx, officer, raw)).id, name: '林急诊', idNumber: raw.idNumber };
 
-  app = await buildApp(ctx, { serveWeb: true });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const addr = app.server.address();
-  if (!addr || typeof addr === 'string') throw new Error('server has no TCP address');
-  base = `http://127.0.0.1:${addr.port}`;
-  for (const key of ['officer', 'protection', 'social'] as const) {
-    const s = await loginAs(app, ctx, made[key].user.username, made[key].password);
-    accounts[key] = { user: made[key].user, password: s.password, secret: s.totpSecret };
-  }
+  return made;
 }
 
 describe('lawful-basis screens in chromium against the real server', { timeout: 120_000 }, () => {
-  beforeAll(async () => {
-    try {
-      fs.mkdirSync(SHOTS, { recursive: true });
-      await setUp();
-    } catch (e) {
-      setupError = e;
-    }
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await ctx?.close();
-  });
+  run.hooks(seed);
 
   scenario('1. 处理目的目录: forbidden purposes shown as always refused; an unlawful edit shows the server\'s reason at the rule (1280 px, 375 px)', async () => {
     const { page, errors } = await freshPage('desktop');
@@ -319,7 +214,7 @@ describe('lawful-basis screens in chromium against the real server', { timeout: 
     await dialog.getByRole('button', { name: '确认删除' }).click();
     expect((await deleted).status()).toBe(204);
     await page.getByText('没有待删除的儿童信息').waitFor();
-    const entries = await entriesFor(ctx, adult.id).execute();
+    const entries = await entriesFor(run.ctx, adult.id).execute();
     expect(entries.some((e) => e.act === 'delete' && e.reason?.includes('第四十七条'))).toBe(true);
     await closePage(page, errors);
   });
@@ -417,11 +312,11 @@ describe('lawful-basis screens in chromium against the real server', { timeout: 
     await openFromMenu(asker.page, '数据共享');
     await asker.page.getByRole('button', { name: '申请数据共享' }).click();
     const form = asker.page.getByRole('dialog', { name: '申请数据共享' });
-    await pick(form, '向哪个机构申请', '鼓楼区民政局（民政）');
-    await pick(form, '处理目的', PURPOSE_CODES.care_service);
+    await pickIn(form, '向哪个机构申请', '鼓楼区民政局（民政）');
+    await pickIn(form, '处理目的', PURPOSE_CODES.care_service);
     await form.getByText('按儿童编号').click();
     await form.getByLabel('儿童编号', { exact: true }).fill(`${turning.id}\n${emergencyChild.id}`);
-    for (const f of ['姓名', '年级', '监护人电话']) await pick(form, '需要的信息项', f);
+    for (const f of ['姓名', '年级', '监护人电话']) await pickIn(form, '需要的信息项', f);
     await closeDropdown(form);
     await pickDate(form, '结束日期', today());
     await pickDate(form, '活动结束日期', today());
@@ -492,7 +387,7 @@ describe('lawful-basis screens in chromium against the real server', { timeout: 
       }
       await closePage(page, errors);
     }
-    const provided = await entriesFor(ctx, turning.id).execute();
+    const provided = await entriesFor(run.ctx, turning.id).execute();
     expect(provided.some((e) => e.act === 'provide' && e.outcome === 'allowed')).toBe(true);
   });
 
@@ -500,7 +395,7 @@ describe('lawful-basis screens in chromium against the real server', { timeout: 
     const { page, errors } = await freshPage('phone');
     await signIn(page, accounts.officer);
     const loaded = page.waitForResponse(isApi(`/api/children/${willChild}`));
-    await page.goto(`${base}/children/${willChild}`);
+    await page.goto(`${run.base}/children/${willChild}`);
     expect((await loaded.then((r) => r.json()) as { canExpressWill: boolean }).canExpressWill).toBe(false);
     await page.getByText('不能表达意愿', { exact: true }).waitFor();
     await page.getByText(/即使已满十四周岁，处理其个人信息也须征得监护人同意（第十二条第三款）/).waitFor();

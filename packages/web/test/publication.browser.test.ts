@@ -14,28 +14,22 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import AxeBuilder from '@axe-core/playwright';
+import { describe, expect } from 'vitest';
+import type { Page } from 'playwright-core';
 import ExcelJS from 'exceljs';
 import sharp from 'sharp';
 import { composeIdNumber, isIsoDate } from '@hutong/core';
-import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../server/src/app.ts';
 import type { AppContext } from '../../server/src/context.ts';
-import { setAuthClock } from '../../server/src/auth/clock.ts';
 import { createChild, getChild, today } from '../../server/src/registry/registry.service.ts';
 import { recordConsent } from '../../server/src/consent/consent.service.ts';
-import { createTestContext } from '../../server/test/helpers/test-context.ts';
-import { createOrg, createUser, loginAs } from '../../server/test/helpers/auth-helpers.ts';
+import { createOrg, createUser } from '../../server/test/helpers/auth-helpers.ts';
 import { syntheticChild } from '../../server/test/helpers/registry-fixtures.ts';
-import { actorOf, closePage, freshCode as sharedFreshCode, freshPage as openFreshPage, isApi, scenarioRunner, type Account } from './real-session.ts';
-import { launchBrowser, REPO_SCREENSHOT_DIR, screenshot, WEB_DIR } from './browser.ts';
+import { actorOf, closePage, isApi } from './real-session.ts';
+import { ConsoleDriver, expectAccessible, noHorizontalOverflow, openFromMenu, openMenu, pick, type Made } from './console-driver.ts';
 
 const require = createRequire(import.meta.url);
 const COUNTY = '350102000000'; // 福州市鼓楼区
 const VILLAGE = '350102001001';
-const SHOTS = '/tmp/shots';
 const M = '《困境儿童个人信息保护工作办法》';
 const NOTICE = {
   purpose: '宣传报道', method: '报纸、公众号刊发，校内公示', categories: '姓名、年级、事迹', retention: '发布后删除原稿', rights: '可随时撤回',
@@ -54,76 +48,12 @@ function bornBefore(years: number, days: number): string {
   }
 }
 
-let ctx: AppContext;
-let app: FastifyInstance;
-let browser: Browser;
-let base = '';
-let clockOffsetMs = 0;
-const accounts = {} as Record<'publicity' | 'reviewer' | 'school' | 'volunteer', Account>;
+const run = new ConsoleDriver<'publicity' | 'reviewer' | 'school' | 'volunteer'>({ prefix: 'publication-', tmpPrefix: 'publication-', scrollTop: true });
+const { accounts, freshPage, scenario, shot, signIn } = run;
 let photo: Buffer;
 let awardList: Buffer;
 let newsId = '';
 let listId = '';
-let current: Page | null = null;
-
-async function shot(page: Page, name: string, opts: { fullPage?: boolean } = {}): Promise<void> {
-  const fullPage = opts.fullPage ?? true;
-  if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
-  await screenshot(page, `publication-${name}`, { dir: REPO_SCREENSHOT_DIR, fullPage });
-  await screenshot(page, `publication-${name}`, { dir: SHOTS, fullPage });
-}
-
-const freshCode = (acc: Account) => sharedFreshCode(ctx, acc, () => { clockOffsetMs += 30_000; });
-
-async function freshPage(viewport: 'desktop' | 'phone'): Promise<{ page: Page; errors: string[] }> {
-  const opened = await openFreshPage(browser, viewport);
-  current = opened.page;
-  return opened;
-}
-
-async function signIn(page: Page, acc: Account): Promise<void> {
-  await page.goto(`${base}/login`);
-  await page.getByLabel('用户名').fill(acc.user.username);
-  await page.getByLabel('密码', { exact: true }).fill(acc.password);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  const code = page.getByLabel('动态口令', { exact: true });
-  await code.waitFor();
-  await code.fill(await freshCode(acc));
-  await page.getByRole('button', { name: '验证并登录' }).click();
-  await page.getByRole('heading', { name: `您好，${acc.user.displayName}` }).waitFor();
-}
-
-async function openMenu(page: Page): Promise<Locator> {
-  const drawerButton = page.getByRole('button', { name: '打开菜单' });
-  if (!(await drawerButton.isVisible())) return page.getByRole('navigation', { name: '主导航' });
-  await drawerButton.click();
-  return page.getByRole('dialog', { name: '护童 · 菜单' });
-}
-
-/** Opens a page from the menu (the drawer on a phone), as a person would. */
-async function openFromMenu(page: Page, label: string): Promise<void> {
-  const menu = await openMenu(page);
-  await menu.getByRole('menuitem', { name: label }).click();
-  await page.getByRole('dialog', { name: '护童 · 菜单' }).waitFor({ state: 'hidden' });
-}
-
-async function pick(select: Locator, option: string): Promise<void> {
-  await select.click();
-  await select.page().locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
-  await select.page().locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
-}
-
-async function noHorizontalOverflow(page: Page): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, 'horizontal overflow at 375 px').toBeLessThanOrEqual(0);
-}
-
-/** axe-core (WCAG 2.0/2.1 A and AA) on the page's own content, naming each violation. */
-async function expectAccessible(page: Page): Promise<void> {
-  const result = await new AxeBuilder({ page }).include('#main').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const found = result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} ${n.target.join(' ')} :: ${n.html.slice(0, 160)}`));
-  expect(found, 'axe violations').toEqual([]);
-}
 
 type Upload = { name: string; mimeType: string; buffer: Buffer };
 
@@ -148,15 +78,8 @@ async function openListed(page: Page, tab: string, title: string): Promise<void>
 
 const regionText = async (page: Page, name: string) => page.getByRole('region', { name }).innerText();
 
-let setupError: unknown = null;
-const scenario = scenarioRunner({ setupError: () => setupError, current: () => current, reset: () => { current = null; }, shot });
-
-async function setUp(): Promise<void> {
-  const dist = path.join(process.env.HUTONG_WEB_DIST ? path.resolve(process.env.HUTONG_WEB_DIST) : path.join(WEB_DIR, 'dist'), 'index.html');
-  if (!fs.existsSync(dist)) throw new Error(`${dist} is missing: run \`npm run build -w packages/web\` (npm test does it)`);
-  browser = await launchBrowser();
-  ctx = await createTestContext();
-  setAuthClock(ctx, { now: () => new Date(Date.now() + clockOffsetMs) });
+/** Two consented children, a photo with a real face and a school's award list naming the older one. */
+async function seed(ctx: AppContext): Promise<Record<'publicity' | 'reviewer' | 'school' | 'volunteer', Made>> {
   const civil = await createOrg(ctx, { name: '鼓楼区民政局', type: 'civil_affairs', regionCode: COUNTY });
   const publicity = await createOrg(ctx, { name: '鼓楼区委宣传部', type: 'publicity', regionCode: COUNTY });
   const school = await createOrg(ctx, { name: '鼓楼区示范小学', type: 'school', regionCode: COUNTY });
@@ -194,32 +117,11 @@ async function setUp(): Promise<void> {
   ws.addRow([TEEN, '初二', '书法比赛一等奖']);
   awardList = Buffer.from(await wb.xlsx.writeBuffer());
 
-  app = await buildApp(ctx, { serveWeb: true });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const addr = app.server.address();
-  if (!addr || typeof addr === 'string') throw new Error('server has no TCP address');
-  base = `http://127.0.0.1:${addr.port}`;
-  for (const key of ['publicity', 'reviewer', 'school', 'volunteer'] as const) {
-    const s = await loginAs(app, ctx, made[key].user.username, made[key].password);
-    accounts[key] = { user: made[key].user, password: s.password, secret: s.totpSecret };
-  }
+  return made;
 }
 
 describe('发布审核 in chromium against the real server', { timeout: 300_000 }, () => {
-  beforeAll(async () => {
-    try {
-      fs.mkdirSync(SHOTS, { recursive: true });
-      await setUp();
-    } catch (e) {
-      setupError = e;
-    }
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await ctx?.close();
-  });
+  run.hooks(seed);
 
   scenario('a. a publicity officer submits a news text naming a consented 13-year-old and a photo; a bad file is refused beside the field and nothing typed is lost (1280 px)', async () => {
     const { page, errors } = await freshPage('desktop');
@@ -282,7 +184,7 @@ describe('发布审核 in chromium against the real server', { timeout: 300_000 
 
     const { page, errors } = await freshPage('desktop');
     await signIn(page, accounts.reviewer);
-    await page.goto(`${base}/publications/${newsId}`);
+    await page.goto(`${run.base}/publications/${newsId}`);
     const draft = page.getByRole('region', { name: '通讯稿.txt 原稿' });
     await draft.locator('mark[data-type="PERSON"]', { hasText: YOUNG }).waitFor();
     const processed = await regionText(page, '通讯稿.txt 处理后');
@@ -431,7 +333,7 @@ describe('发布审核 in chromium against the real server', { timeout: 300_000 
     for (const viewport of ['desktop', 'phone'] as const) {
       const { page, errors } = await freshPage(viewport);
       await signIn(page, accounts.publicity);
-      await page.goto(`${base}/publications/new`);
+      await page.goto(`${run.base}/publications/new`);
       await fillSubmission(page, {
         title: '爱心助农直播预告', kind: '新闻报道/通讯', channel: '微信公众号、微博等新媒体',
         files: [{ name: '预告.txt', mimeType: 'text/plain', buffer: Buffer.from('本周六晚八点，孩子们将走进直播间直播带货，欢迎大家打赏支持。', 'utf8') }],
@@ -461,7 +363,7 @@ describe('发布审核 in chromium against the real server', { timeout: 300_000 
     await menu.getByRole('menuitem', { name: '技术处理' }).waitFor();
     expect(await menu.getByRole('menuitem', { name: '发布审核' }).count()).toBe(0);
     await shot(page, 'volunteer-menu-375', { fullPage: false });
-    await page.goto(`${base}/publications`);
+    await page.goto(`${run.base}/publications`);
     await page.getByText('无权访问').waitFor();
     await closePage(page, errors);
   });

@@ -50,7 +50,11 @@ export async function closePage(page: Page, errors: string[]): Promise<void> {
   expect(errors, 'uncaught errors in the page').toEqual([]);
 }
 
-export const isApi = (pathname: string, method = 'GET') => (r: Response) => new URL(r.url()).pathname === pathname && r.request().method() === method;
+/** Matches the API answer to `method pathname` (a RegExp for a path with an id in it). */
+export const isApi = (pathname: string | RegExp, method = 'GET') => (r: Response) => {
+  const p = new URL(r.url()).pathname;
+  return (typeof pathname === 'string' ? p === pathname : pathname.test(p)) && r.request().method() === method;
+};
 
 /**
  * `it` for one browser scenario: fails at once if set-up failed, and pictures the page the

@@ -5,82 +5,26 @@
  * processed file. Screenshots at 1280 and 375 px go to <repo>/test-output/screenshots/redact-*.png
  * and /tmp/shots/redact-*.png.
  *
- * Needs /usr/bin/chromium (or HUTONG_CHROMIUM) and a built console (npm run build -w packages/web).
+ * Needs /usr/bin/chromium (or HUTONG_CHROMIUM) and a built console (npm run build -w packages/web,
+ * or a build elsewhere named by HUTONG_WEB_DIST).
  */
 import fs from 'node:fs';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect } from 'vitest';
-import type { Download, Page, Response, Browser } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../server/src/app.ts';
+import { describe, expect } from 'vitest';
+import type { Download, Page } from 'playwright-core';
 import type { AppContext } from '../../server/src/context.ts';
-import { setAuthClock } from '../../server/src/auth/clock.ts';
-import { createTestContext } from '../../server/test/helpers/test-context.ts';
-import { createOrg, createUser, loginAs } from '../../server/test/helpers/auth-helpers.ts';
-import { closePage, freshCode as sharedFreshCode, freshPage as openFreshPage, scenarioRunner, type Account } from './real-session.ts';
-import { launchBrowser, REPO_SCREENSHOT_DIR, screenshot, WEB_DIR } from './browser.ts';
+import { createOrg, createUser } from '../../server/test/helpers/auth-helpers.ts';
+import { closePage, isApi } from './real-session.ts';
+import { ConsoleDriver, noHorizontalOverflow, openFromMenu, type Made } from './console-driver.ts';
 
 const COUNTY = '350102000000';
-const SHOTS = '/tmp/shots';
 /** Synthetic: a spokesperson the reviewer keeps, a child and a phone number that must go. */
 const TEXT = '鼓楼区民政局工作人员王建国介绍，留守儿童张小明今年读四年级，家里联系电话13912345678。王建国表示将继续跟进。';
 const CSV = '姓名,联系电话,救助金额\n张小明,13912345678,500\n李小红,13812345679,300\n';
 
 
-let ctx: AppContext;
-let app: FastifyInstance;
-let browser: Browser;
-let base = '';
-let clockOffsetMs = 0;
-const accounts = {} as Record<'officer' | 'reviewer', Account>;
-let current: Page | null = null;
-
-async function shot(page: Page, name: string, fullPage = true): Promise<void> {
-  if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
-  await screenshot(page, `redact-${name}`, { dir: REPO_SCREENSHOT_DIR, fullPage, maxHeight: 3200 });
-  await screenshot(page, `redact-${name}`, { dir: SHOTS, fullPage, maxHeight: 3200 });
-}
-
-const freshCode = (acc: Account) => sharedFreshCode(ctx, acc, () => { clockOffsetMs += 30_000; });
-
-async function freshPage(viewport: 'desktop' | 'phone'): Promise<{ page: Page; errors: string[] }> {
-  const opened = await openFreshPage(browser, viewport);
-  current = opened.page;
-  return opened;
-}
-
-
-const isPost = (pathname: string) => (r: Response) => new URL(r.url()).pathname === pathname && r.request().method() === 'POST';
-
-async function signIn(page: Page, acc: Account): Promise<void> {
-  await page.goto(`${base}/login`);
-  await page.getByLabel('用户名').fill(acc.user.username);
-  await page.getByLabel('密码', { exact: true }).fill(acc.password);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  const code = page.getByLabel('动态口令', { exact: true });
-  await code.waitFor();
-  await code.fill(await freshCode(acc));
-  await page.getByRole('button', { name: '验证并登录' }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
-
-async function openFromMenu(page: Page, label: string): Promise<void> {
-  const drawerButton = page.getByRole('button', { name: '打开菜单' });
-  await drawerButton.or(page.getByRole('menuitem', { name: label })).first().waitFor();
-  if (await drawerButton.isVisible()) {
-    await drawerButton.click();
-    const drawer = page.getByRole('dialog', { name: '护童 · 菜单' });
-    await drawer.getByRole('menuitem', { name: label }).click();
-    await drawer.waitFor({ state: 'hidden' });
-  } else {
-    await page.getByRole('menuitem', { name: label }).click();
-  }
-}
-
-async function noHorizontalOverflow(page: Page): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, 'horizontal overflow at 375 px').toBeLessThanOrEqual(0);
-}
+const run = new ConsoleDriver<'officer' | 'reviewer'>({ prefix: 'redact-', tmpPrefix: 'redact-', scrollTop: true, maxHeight: 3200 });
+const { accounts, freshPage, scenario, shot, signIn } = run;
+const isPost = (pathname: string) => isApi(pathname, 'POST');
 
 async function downloaded(page: Page, click: () => Promise<void>): Promise<{ name: string; body: Buffer }> {
   const [d] = await Promise.all([page.waitForEvent('download'), click()]) as [Download, void];
@@ -128,46 +72,17 @@ async function uploadCsv(page: Page): Promise<void> {
   expect(csv).not.toMatch(/张小明|李小红|13912345678|13812345679/u);
 }
 
-let setupError: unknown = null;
-const scenario = scenarioRunner({ setupError: () => setupError, current: () => current, reset: () => { current = null; }, shot });
-
-async function setUp(): Promise<void> {
-  const dist = path.join(WEB_DIR, 'dist', 'index.html');
-  if (!fs.existsSync(dist)) throw new Error(`${dist} is missing: run \`npm run build -w packages/web\``);
-  browser = await launchBrowser();
-  ctx = await createTestContext();
-  setAuthClock(ctx, { now: () => new Date(Date.now() + clockOffsetMs) });
+async function seed(ctx: AppContext): Promise<Record<'officer' | 'reviewer', Made>> {
   const county = await createOrg(ctx, { name: '鼓楼区民政局', type: 'civil_affairs', regionCode: COUNTY });
   const made = {
     officer: await createUser(ctx, { role: 'civil_affairs_officer', orgId: county.id, username: 'minzheng_redact', displayName: '王建设' }),
     reviewer: await createUser(ctx, { role: 'reviewer', orgId: county.id, username: 'shenhe_redact', displayName: '赵审核' }),
   };
-  app = await buildApp(ctx, { serveWeb: true });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const addr = app.server.address();
-  if (!addr || typeof addr === 'string') throw new Error('server has no TCP address');
-  base = `http://127.0.0.1:${addr.port}`;
-  for (const key of ['officer', 'reviewer'] as const) {
-    const s = await loginAs(app, ctx, made[key].user.username, made[key].password);
-    accounts[key] = { user: made[key].user, password: s.password, secret: s.totpSecret! };
-  }
+  return made;
 }
 
 describe('技术处理 workbench in chromium against the real server', { timeout: 120_000 }, () => {
-  beforeAll(async () => {
-    try {
-      fs.mkdirSync(SHOTS, { recursive: true });
-      await setUp();
-    } catch (e) {
-      setupError = e;
-    }
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await ctx?.close();
-  });
+  run.hooks(seed);
 
   scenario('1. text at 1280 px: findings marked with reasons, one kept, news preset applied by the server, downloads', async () => {
     const { page, errors } = await freshPage('desktop');
@@ -188,7 +103,7 @@ describe('技术处理 workbench in chromium against the real server', { timeout
     await page.locator('mark[data-type="PERSON"]').first().click();
     const person = page.locator('.ant-popover:visible').filter({ hasText: '王建国' });
     await person.getByText('识别依据：人名识别模型', { exact: false }).waitFor();
-    await shot(page, 'popover-1280', false);
+    await shot(page, 'popover-1280', { fullPage: false });
     await person.getByRole('button', { name: '保留原文（不处理）' }).click();
     expect(await page.locator('mark[data-kept="true"]').allInnerTexts()).toEqual(['王建国', '王建国']);
     expect(await page.getByRole('switch', { name: '处理“王建国”' }).isChecked()).toBe(false);

@@ -5,88 +5,29 @@
  * and 登记目的结束 (第四十七条). Synthetic people only. Screenshots at 1280 and 375 px go to
  * <repo>/test-output/screenshots/registry-*.png and /tmp/shots/registry-*.png.
  *
- * Needs /usr/bin/chromium (or HUTONG_CHROMIUM) and a built console (npm run build -w packages/web).
+ * Needs /usr/bin/chromium (or HUTONG_CHROMIUM) and a built console (npm run build -w packages/web,
+ * or a build elsewhere named by HUTONG_WEB_DIST).
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect } from 'vitest';
-import type { Browser, Locator, Page, Response } from 'playwright-core';
+import { describe, expect } from 'vitest';
+import type { Locator } from 'playwright-core';
 import { composeIdNumber, PURPOSE_CODES, RETENTION_EVENTS } from '@hutong/core';
-import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../server/src/app.ts';
 import type { AppContext } from '../../server/src/context.ts';
-import { setAuthClock } from '../../server/src/auth/clock.ts';
 import { today } from '../../server/src/registry/registry.service.ts';
-import { createTestContext } from '../../server/test/helpers/test-context.ts';
-import { createOrg, createUser, loginAs } from '../../server/test/helpers/auth-helpers.ts';
+import { createOrg, createUser } from '../../server/test/helpers/auth-helpers.ts';
 import { entriesFor } from '../../server/test/helpers/registry-fixtures.ts';
-import { closePage, freshCode as sharedFreshCode, freshPage as openFreshPage, scenarioRunner, type Account } from './real-session.ts';
-import { launchBrowser, REPO_SCREENSHOT_DIR, screenshot, WEB_DIR } from './browser.ts';
+import { closePage, isApi } from './real-session.ts';
+import { ConsoleDriver, noHorizontalOverflow, pickDate, pickIn, type Made } from './console-driver.ts';
 
 const COUNTY = '350102000000'; // 福州市鼓楼区
-const SHOTS = '/tmp/shots';
 const BIRTH = '2015-03-04';
 const CHILD = { name: '测试小禾', idNumber: composeIdNumber('350102', BIRTH, 27, 'female'), phone: '13900001111', school: '鼓楼区示例第一小学' };
 const GUARDIAN = { name: '测试祖母', relation: '祖母', phone: '13800002222' };
 const SECOND = { name: '测试舅舅', relation: '舅舅', phone: '13700003333' };
 
 
-let ctx: AppContext;
-let app: FastifyInstance;
-let browser: Browser;
-let base = '';
-let clockOffsetMs = 0;
-let officer: Account;
+const run = new ConsoleDriver<'officer'>({ prefix: 'registry-', tmpPrefix: 'registry-', scrollTop: true });
+const { accounts, freshPage, scenario, shot, signIn } = run;
 let childId = '';
-let current: Page | null = null;
-
-async function shot(page: Page, name: string, opts: { fullPage?: boolean } = {}): Promise<void> {
-  const fullPage = opts.fullPage ?? true;
-  if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
-  await screenshot(page, `registry-${name}`, { dir: REPO_SCREENSHOT_DIR, fullPage });
-  await screenshot(page, `registry-${name}`, { dir: SHOTS, fullPage });
-}
-
-const freshCode = (acc: Account) => sharedFreshCode(ctx, acc, () => { clockOffsetMs += 30_000; });
-
-async function freshPage(viewport: 'desktop' | 'phone'): Promise<{ page: Page; errors: string[] }> {
-  const opened = await openFreshPage(browser, viewport);
-  current = opened.page;
-  return opened;
-}
-
-
-const isApi = (pathname: string | RegExp, method = 'GET') => (r: Response) => {
-  const p = new URL(r.url()).pathname;
-  return (typeof pathname === 'string' ? p === pathname : pathname.test(p)) && r.request().method() === method;
-};
-
-async function signIn(page: Page, acc: Account): Promise<void> {
-  await page.goto(`${base}/login`);
-  await page.getByLabel('用户名').fill(acc.user.username);
-  await page.getByLabel('密码', { exact: true }).fill(acc.password);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  const code = page.getByLabel('动态口令', { exact: true });
-  await code.waitFor();
-  await code.fill(await freshCode(acc));
-  await page.getByRole('button', { name: '验证并登录' }).click();
-  await page.getByRole('heading', { name: `您好，${acc.user.displayName}` }).waitFor();
-}
-
-/** Picks the option with exactly this title in an antd Select (typing first when it searches). */
-async function pick(scope: Locator, label: string, option: string): Promise<void> {
-  const select = scope.getByLabel(label, { exact: true });
-  await select.click();
-  if (await select.isEditable()) await select.fill(option);
-  await scope.page().locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
-}
-
-async function pickDate(scope: Locator, label: string, day: string): Promise<void> {
-  await scope.getByLabel(label, { exact: true }).click();
-  const popup = scope.page().locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)');
-  await popup.locator(`td[title="${day}"]`).click();
-  await popup.waitFor({ state: 'detached' }).catch(() => popup.waitFor({ state: 'hidden' }));
-}
 
 /** The region tree as a person walks it: expand each level, then choose the village. */
 async function pickRegion(scope: Locator, label: string, path: string[], village: string): Promise<void> {
@@ -104,50 +45,18 @@ function errorUnder(scope: Locator, label: string): Locator {
   return scope.locator('.ant-form-item').filter({ has: scope.page().locator(`label[title="${label}"]`) }).locator('.ant-form-item-explain-error');
 }
 
-async function noHorizontalOverflow(page: Page): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, 'horizontal overflow at 375 px').toBeLessThanOrEqual(0);
-}
-
-let setupError: unknown = null;
-const scenario = scenarioRunner({ setupError: () => setupError, current: () => current, reset: () => { current = null; }, shot });
-
-async function setUp(): Promise<void> {
-  const dist = path.join(WEB_DIR, 'dist', 'index.html');
-  if (!fs.existsSync(dist)) throw new Error(`${dist} is missing: run \`npm run build -w packages/web\``);
-  browser = await launchBrowser();
-  ctx = await createTestContext();
-  setAuthClock(ctx, { now: () => new Date(Date.now() + clockOffsetMs) });
+/** A county civil affairs office and its officer; the children are registered in the scenarios. */
+async function seed(ctx: AppContext): Promise<Record<'officer', Made>> {
   const county = await createOrg(ctx, { name: '鼓楼区民政局', type: 'civil_affairs', regionCode: COUNTY });
-  const made = await createUser(ctx, { role: 'civil_affairs_officer', orgId: county.id, username: 'minzheng_dengji', displayName: '王登记' });
-  app = await buildApp(ctx, { serveWeb: true });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const addr = app.server.address();
-  if (!addr || typeof addr === 'string') throw new Error('server has no TCP address');
-  base = `http://127.0.0.1:${addr.port}`;
-  const s = await loginAs(app, ctx, made.user.username, made.password);
-  officer = { user: made.user, password: s.password, secret: s.totpSecret };
+  return { officer: await createUser(ctx, { role: 'civil_affairs_officer', orgId: county.id, username: 'minzheng_dengji', displayName: '王登记' }) };
 }
 
 describe('registry forms in chromium against the real server', { timeout: 150_000 }, () => {
-  beforeAll(async () => {
-    try {
-      fs.mkdirSync(SHOTS, { recursive: true });
-      await setUp();
-    } catch (e) {
-      setupError = e;
-    }
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await ctx?.close();
-  });
+  run.hooks(seed);
 
   scenario('1. 登记儿童: a civil affairs officer registers a child with a guardian and lands on the child\'s page (1280 px)', async () => {
     const { page, errors } = await freshPage('desktop');
-    await signIn(page, officer);
+    await signIn(page, accounts.officer);
     await page.getByRole('menuitem', { name: '儿童名册' }).click();
     await page.getByRole('button', { name: '登记儿童' }).click();
     await page.waitForURL((u) => u.pathname === '/children/new');
@@ -162,14 +71,14 @@ describe('registry forms in chromium against the real server', { timeout: 150_00
     expect(posted).toBe(false);
 
     await form.getByLabel('姓名', { exact: true }).fill(CHILD.name);
-    await pick(form, '性别', '女');
+    await pickIn(form, '性别', '女');
     await form.getByLabel('出生日期', { exact: true }).fill(BIRTH);
     await form.getByLabel('出生日期', { exact: true }).press('Enter');
     await form.getByLabel('身份证号', { exact: true }).fill(CHILD.idNumber);
     await form.getByLabel('联系电话', { exact: true }).fill('1390000');
     await pickRegion(form, '所在村（社区）', ['鼓楼区', '鼓东街道'], '中山社区');
     await form.getByLabel('就读学校', { exact: true }).fill('鼓楼区示例小学');
-    await pick(form, '儿童类别', '农村留守儿童');
+    await pickIn(form, '儿童类别', '农村留守儿童');
     await page.keyboard.press('Escape');
     const guardian = form.getByTestId('guardian-0');
     await guardian.getByLabel('监护人姓名').fill(GUARDIAN.name);
@@ -202,7 +111,7 @@ describe('registry forms in chromium against the real server', { timeout: 150_00
     childId = ((await res.json()) as { id: string }).id;
     await page.waitForURL((u) => u.pathname === `/children/${childId}`);
     await page.getByRole('heading', { name: /^儿童详情：测\*+/ }).waitFor();
-    const entries = await entriesFor(ctx, childId).execute();
+    const entries = await entriesFor(run.ctx, childId).execute();
     expect(entries.some((e) => e.act === 'collect' && e.outcome === 'succeeded')).toBe(true);
     await shot(page, 'created-1280');
     await closePage(page, errors);
@@ -210,8 +119,8 @@ describe('registry forms in chromium against the real server', { timeout: 150_00
 
   scenario('2. 修改基本信息: the drawer starts empty; 残疾情况 is refused under 第十一条 at its field; a changed school alone is sent (1280 px)', async () => {
     const { page, errors } = await freshPage('desktop');
-    await signIn(page, officer);
-    await page.goto(`${base}/children/${childId}`);
+    await signIn(page, accounts.officer);
+    await page.goto(`${run.base}/children/${childId}`);
     await page.getByRole('button', { name: '修改基本信息' }).click();
     const drawer = page.getByRole('dialog', { name: '修改基本信息' });
     await drawer.waitFor();
@@ -250,8 +159,8 @@ describe('registry forms in chromium against the real server', { timeout: 150_00
 
   scenario('3. 监护人: a second guardian added, edited (only the phone sent) and removed with a reason (1280 px)', async () => {
     const { page, errors } = await freshPage('desktop');
-    await signIn(page, officer);
-    await page.goto(`${base}/children/${childId}?tab=guardians`);
+    await signIn(page, accounts.officer);
+    await page.goto(`${run.base}/children/${childId}?tab=guardians`);
     await page.getByRole('tab', { name: '监护人（1）', selected: true }).waitFor();
     await page.getByRole('button', { name: '添加监护人' }).click();
     const drawer = page.getByRole('dialog', { name: '添加监护人' });
@@ -293,8 +202,8 @@ describe('registry forms in chromium against the real server', { timeout: 150_00
 
   scenario('4. at 375 px: the registration form with a consent attached, the edit drawer and the guardians fit a phone', async () => {
     const { page, errors } = await freshPage('phone');
-    await signIn(page, officer);
-    await page.goto(`${base}/children/new`);
+    await signIn(page, accounts.officer);
+    await page.goto(`${run.base}/children/new`);
     const form = page.getByRole('form', { name: '登记儿童' });
     await form.getByText('学校、医院、福利机构、社会组织等没有法定职责的机构登记时须附同意').waitFor();
     await form.getByRole('checkbox', { name: '登记时附上已取得的同意' }).check();
@@ -304,7 +213,7 @@ describe('registry forms in chromium against the real server', { timeout: 150_00
     await form.getByText('已告知的内容（个人信息保护法 第十七条）').scrollIntoViewIfNeeded();
     await shot(page, 'new-consent-375', { fullPage: false });
 
-    await page.goto(`${base}/children/${childId}?tab=guardians`);
+    await page.goto(`${run.base}/children/${childId}?tab=guardians`);
     await page.getByRole('button', { name: '添加监护人' }).waitFor();
     await noHorizontalOverflow(page);
     await shot(page, 'guardians-375');
@@ -317,14 +226,14 @@ describe('registry forms in chromium against the real server', { timeout: 150_00
 
   scenario('5. 登记目的结束: 社会救助 ended by 救助终止, listed with the 第四十七条 note (1280 px)', async () => {
     const { page, errors } = await freshPage('desktop');
-    await signIn(page, officer);
-    await page.goto(`${base}/children/${childId}?tab=consents`);
+    await signIn(page, accounts.officer);
+    await page.goto(`${run.base}/children/${childId}?tab=consents`);
     const card = page.locator('.ant-card').filter({ has: page.locator('.ant-card-head-title', { hasText: /^处理目的结束/ }) });
     await card.getByText('个人信息保护法 第四十七条', { exact: false }).waitFor();
     await card.getByRole('button', { name: '登记目的结束' }).click();
     const form = card.getByRole('form', { name: '登记目的结束' });
-    await pick(form, '结束的处理目的', PURPOSE_CODES.social_assistance);
-    await pick(form, '结束事由', RETENTION_EVENTS.service_ended);
+    await pickIn(form, '结束的处理目的', PURPOSE_CODES.social_assistance);
+    await pickIn(form, '结束事由', RETENTION_EVENTS.service_ended);
     await pickDate(form, '结束日期', today());
     const ended = page.waitForResponse(isApi(`/api/children/${childId}/purpose-ends`, 'POST'));
     await form.locator('button[type=submit]').click();
