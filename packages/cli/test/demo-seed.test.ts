@@ -17,7 +17,7 @@ afterAll(async () => ctx?.close());
 
 describe('hutong demo seed', () => {
   it('creates the demo orgs, one account per role (a 儿童主任 per village) and the children', async () => {
-    expect(report.orgs.map((o) => o.type)).toEqual(['civil_affairs', 'civil_affairs', 'civil_affairs', 'education', 'school', 'social_org', 'civil_affairs']);
+    expect(report.orgs.map((o) => o.type)).toEqual(['civil_affairs', 'civil_affairs', 'civil_affairs', 'education', 'school', 'social_org', 'publicity', 'cyberspace', 'civil_affairs']);
     expect(report.orgs.every((o) => o.name.endsWith('（演示）'))).toBe(true);
     const roles = new Set(report.accounts.map((a) => a.role));
     for (const r of ['protection_officer', 'civil_affairs_officer', 'child_supervisor', 'child_director', 'auditor', 'volunteer', 'social_worker', 'reviewer', 'department_staff']) expect(roles).toContain(r);

@@ -21,6 +21,9 @@ export const DEMO_ORGS: readonly DemoOrg[] = [
   { key: 'edu', name: '松溪县教育局（演示）', type: 'education', region: DEMO_COUNTY },
   { key: 'school', name: '松溪县郑墩青禾中心小学（演示）', type: 'school', region: DEMO_TOWNSHIPS[0] },
   { key: 'ngo', name: '松溪县童心社会工作服务中心（演示）', type: 'social_org', region: DEMO_COUNTY },
+  // 发布审核 (第十四条) and 泄露巡查 (第五条) need a publicity department and a cyberspace office.
+  { key: 'publicity', name: '中共松溪县委宣传部（演示）', type: 'publicity', region: DEMO_COUNTY },
+  { key: 'cac', name: '松溪县委网信办（演示）', type: 'cyberspace', region: DEMO_COUNTY },
   { key: 'other', name: '隆回县民政局（演示）', type: 'civil_affairs', region: OTHER_COUNTY },
 ];
 
@@ -40,6 +43,8 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { username: 'qh.xiaoyuan', org: 'school', role: 'department_staff' },
   { username: 'tx.shegong', org: 'ngo', role: 'social_worker' },
   { username: 'tx.zhiyuan', org: 'ngo', role: 'volunteer' },
+  { username: 'sx.xuanchuan', org: 'publicity', role: 'department_staff' },
+  { username: 'sx.wangxin', org: 'cac', role: 'department_staff' },
   { username: 'lh.baohu', org: 'other', role: 'protection_officer' },
   { username: 'lh.minzheng', org: 'other', role: 'civil_affairs_officer' },
 ];
