@@ -312,7 +312,9 @@ describe('泄露事件 in chromium against the real server', { timeout: 300_000 
     res = page.waitForResponse(isApi(`/api/incidents/${internalId}/breach`, 'POST'));
     await breach.getByRole('button', { name: '保存处置情况' }).click();
     expect((await res).status()).toBe(201);
-    await breach.getByText('工作人员账号被盗用，导出的名册被上传至网盘').waitFor();
+    // The form gives way to the recorded facts (its hint quotes the same example, so wait for the form to go first).
+    await breach.getByRole('button', { name: '保存处置情况' }).waitFor({ state: 'hidden' });
+    await breach.getByText('工作人员账号被盗用，导出的名册被上传至网盘', { exact: true }).waitFor();
 
     for (const [button, title, article] of [
       ['报告监管部门', '数据泄露报告（报送监管部门）', '第五十七条'],
