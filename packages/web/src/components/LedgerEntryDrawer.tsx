@@ -9,17 +9,10 @@ import { purposeLabel } from '../api/purposes.ts';
 import { useIsMobile } from '../hooks/useIsMobile.ts';
 import { entryKey, formatTime, OutcomeTag, seqText } from './LedgerTable.tsx';
 import { SectionTitle } from './SectionTitle.tsx';
+import { saveText } from './redact/download.ts';
 
 export function downloadJson(filename: string, data: unknown): void {
-  const blob = new Blob([JSON.stringify(data, null, 2) + '\n'], { type: 'application/json' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  saveText(filename, JSON.stringify(data, null, 2) + '\n', 'application/json');
 }
 
 const pre: React.CSSProperties = {
