@@ -19,10 +19,17 @@ function run(label, args, env) {
   });
   if (!fs.existsSync(json)) return { passed: 0, failed: 1, note: `${label}: vitest exited ${r.status} without results` };
   const res = JSON.parse(fs.readFileSync(json, 'utf8'));
+  const rel = (f) => path.relative(root, f.name);
+  const failures = res.testResults.flatMap((f) => f.assertionResults.filter((a) => a.status === 'failed').map((a) => `${label}: ${rel(f)} › ${a.fullName}`));
   // A file that failed without a failing test (it did not load, or a beforeAll/afterAll hook threw
   // and its tests were skipped) counts as one failure.
-  const brokenFiles = res.testResults.filter((f) => f.status === 'failed' && !f.assertionResults.some((a) => a.status === 'failed')).length;
-  return { passed: res.numPassedTests, failed: res.numFailedTests + brokenFiles, skipped: res.numPendingTests + res.numTodoTests };
+  for (const f of res.testResults) {
+    if (f.status === 'failed' && !f.assertionResults.some((a) => a.status === 'failed')) failures.push(`${label}: ${rel(f)} › ${(f.message || '文件未能运行').split('\n')[0]}`);
+  }
+  // Errors thrown outside any test (an unhandled rejection, an 'error' event) leave every test
+  // passed in the JSON report; only vitest's exit status tells.
+  if (failures.length === 0 && r.status !== 0) failures.push(`${label}: vitest exited ${r.status} with every test passed — unhandled errors, see "Unhandled Errors" above`);
+  return { passed: res.numPassedTests, failed: failures.length, skipped: res.numPendingTests + res.numTodoTests, failures };
 }
 
 /** Newest modification time (ms) under `p`, test files and node_modules aside. */
@@ -72,5 +79,8 @@ const passed = results.reduce((a, r) => a + r.passed, 0);
 const failed = results.reduce((a, r) => a + r.failed, 0);
 const skipped = results.reduce((a, r) => a + (r.skipped ?? 0), 0);
 for (const r of results) if (r.note) console.log(r.note);
+// Named last, beside the count, so the tail of a CI log says what failed.
+const failures = results.flatMap((r) => r.failures ?? []);
+if (failures.length) console.log(`\nFailed:\n${failures.slice(0, 40).map((f) => `  ✗ ${f}`).join('\n')}${failures.length > 40 ? `\n  … and ${failures.length - 40} more` : ''}`);
 console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);

@@ -40,10 +40,30 @@ export async function createDb(opts: DbOptions): Promise<DbHandle> {
 
 function openPostgres(url: string, max: number): DbHandle {
   const pool = new pg.Pool({ connectionString: url, max });
+  // An idle connection the server drops (restart, failover, pg_terminate_backend) is already
+  // discarded by the pool; without a listener its 'error' event would end the whole process.
+  pool.on('error', (err) => process.emitWarning(`数据库连接被服务器断开，已丢弃该连接：${err.message}`, { code: 'HUTONG_DB_CONNECTION_LOST' }));
+  const open = new Set<pg.PoolClient>();
+  pool.on('connect', (c) => open.add(c));
+  pool.on('remove', (c) => open.delete(c));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const bulk = postgresBulkReader(pool);
   registerBulkReader(db, bulk);
-  return { db, engine: 'postgres', bulk, close: () => db.destroy() };
+  return {
+    db, engine: 'postgres', bulk,
+    async close() {
+      await db.destroy();
+      // pool.end() resolves once no client is checked out, before their sockets have closed; a
+      // caller that then drops or restores the database must not meet connections still closing.
+      await new Promise<void>((resolve) => {
+        const done = () => { if (open.size === 0) finish(); };
+        const finish = () => { pool.off('remove', done); clearTimeout(timer); resolve(); };
+        const timer = setTimeout(finish, 5_000);
+        pool.on('remove', done);
+        done();
+      });
+    },
+  };
 }
 
 async function openPglite(dataDir: string | undefined): Promise<DbHandle> {
