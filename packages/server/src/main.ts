@@ -2,11 +2,13 @@ import { buildApp } from './app.ts';
 import { createContext } from './context.ts';
 import { bootstrap } from './bootstrap.ts';
 import { reloadKeyring } from './keys/reloading-keyring.ts';
+import { startDraftPurge } from './review/index.ts';
 
 /** `npm start`: open the data dir (or DATABASE_URL), apply migrations, create the first admin, listen. */
 const ctx = await createContext();
 await bootstrap(ctx, { print: (line) => console.log(line) });
 ctx.ledger.start();
+startDraftPurge(ctx);
 const app = await buildApp(ctx, { logger: true, serveWeb: true });
 const shutdown = async () => {
   await app.close();

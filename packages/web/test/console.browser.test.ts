@@ -329,7 +329,7 @@ describe('护童 console in chromium against the real server', { timeout: 120_00
     const answered = page.waitForResponse(isApi('/api/keys/status'));
     await page.getByRole('menuitem', { name: '密钥管理' }).click();
     const status = await (await answered).json() as { currentVersion: number; versions: Array<{ version: number; children: number }> };
-    expect(status.versions).toEqual([{ version: 1, children: children.length, inKeyFile: true }]);
+    expect(status.versions).toEqual([{ version: 1, children: children.length, publicationKeys: 0, inKeyFile: true }]);
     await page.getByRole('heading', { name: '密钥管理' }).waitFor();
     await page.getByText('商用密码：SM4-CTR 加密 + HMAC-SM3 完整性校验').waitFor();
     await page.getByText('尚未轮换').waitFor();

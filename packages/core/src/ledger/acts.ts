@@ -47,6 +47,7 @@ export const ADMIN_ACTS = {
   publication_adjust: '调整发布审核结果',
   publication_approve: '批准发布',
   publication_return: '退回发布申请',
+  publication_draft_destroy: '销毁发布原稿',
   incident_ingest: '导入巡查命中',
   incident_open: '登记泄露事件',
   incident_owner_told: '告知儿童所属机构',

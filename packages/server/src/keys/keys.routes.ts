@@ -9,13 +9,13 @@ import { ReloadingKeyring } from './reloading-keyring.ts';
 const statusSchema = z.object({
   suite: z.string(),
   currentVersion: z.number(),
-  versions: z.array(z.object({ version: z.number(), children: z.number(), inKeyFile: z.boolean() })),
+  versions: z.array(z.object({ version: z.number(), children: z.number(), publicationKeys: z.number(), inKeyFile: z.boolean() })),
   lastRotation: z.object({ at: z.string(), by: z.string().nullable() }).nullable(),
 });
 
 /**
  * Key status for the administrator's console (等保2.0 三级 密钥管理): which master-key versions
- * wrap how many children's data keys, and when the key was last rotated. Rotation itself stays
+ * wrap how many data keys (children's, publications'), and when the key was last rotated. Rotation itself stays
  * on the command line (`hutong keys rotate`), next to the key file it rewrites.
  */
 export const keysRoutes: FastifyPluginAsync<RouteOptions> = async (app, { ctx }) => {

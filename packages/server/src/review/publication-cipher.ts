@@ -11,7 +11,8 @@ import { bindingAad, CryptoIntegrityError, newDataKey, unwrapDataKey, wrapDataKe
 export type KeyKind = 'record' | 'draft';
 
 const FORMAT = 1;
-const label = (publicationId: string, kind: KeyKind) => `publication:${publicationId}:${kind}`;
+/** What a publication key's wrap is bound to (key rotation re-wraps under the same label). */
+export const publicationKeyLabel = (publicationId: string, kind: KeyKind) => `publication:${publicationId}:${kind}`;
 
 export interface PublicationKey {
   readonly key: SuiteKey;
@@ -26,7 +27,7 @@ export interface NewPublicationKey extends PublicationKey {
 export function newPublicationKey(keyring: Keyring, publicationId: string, kind: KeyKind): NewPublicationKey {
   const dataKey = newDataKey();
   try {
-    const { wrapped, masterVersion } = wrapDataKey(keyring, dataKey, label(publicationId, kind));
+    const { wrapped, masterVersion } = wrapDataKey(keyring, dataKey, publicationKeyLabel(publicationId, kind));
     return { key: keyring.suite.deriveKey(dataKey), suiteId: keyring.suite.id, wrapped, masterVersion };
   } finally {
     dataKey.fill(0);
@@ -34,7 +35,7 @@ export function newPublicationKey(keyring: Keyring, publicationId: string, kind:
 }
 
 export function openPublicationKey(keyring: Keyring, publicationId: string, kind: KeyKind, wrapped: Buffer, masterVersion: number): PublicationKey {
-  const dataKey = unwrapDataKey(keyring, wrapped, masterVersion, label(publicationId, kind));
+  const dataKey = unwrapDataKey(keyring, wrapped, masterVersion, publicationKeyLabel(publicationId, kind));
   try {
     return { key: keyring.suite.deriveKey(dataKey), suiteId: keyring.suite.id };
   } finally {

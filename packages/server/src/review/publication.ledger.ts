@@ -1,8 +1,9 @@
 import type { Actor } from '../shared/http/actor.ts';
 import type { LedgerRecord } from '../ledger/ledger-append.ts';
 import { processingRecord } from '../registry/registry.ledger.ts';
+import { SYSTEM_ACTOR } from '../auth/admin-audit.ts';
 
-export type PublicationAct = 'publication_submit' | 'publication_adjust' | 'publication_approve' | 'publication_return';
+export type PublicationAct = 'publication_submit' | 'publication_adjust' | 'publication_approve' | 'publication_return' | 'publication_draft_destroy';
 
 /**
  * A publication's lifecycle in the ledger (第四条 谁处理谁负责): who submitted, adjusted, approved or
@@ -30,4 +31,12 @@ export function discloseRecord(actor: Actor, r: { publicationId: string; childId
     basis: `consent:${r.consentIds.join(',')}`, outcome: 'allowed',
     reason: `publication:${r.publicationId};sm3:${r.manifestSm3}`,
   });
+}
+
+/** A draft destroyed by the platform when its keeping period ended: nobody acted, the rule did. */
+export function draftDestroyedRecord(publicationId: string, childIds: readonly string[], keptDays: number): LedgerRecord {
+  return {
+    category: 'admin', act: 'publication_draft_destroy', actorUserId: SYSTEM_ACTOR, actorOrgId: null, purpose: 'publicity',
+    childIds, outcome: 'succeeded', reason: `publication:${publicationId};kept_days:${keptDays}`,
+  };
 }

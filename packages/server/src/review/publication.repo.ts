@@ -96,11 +96,13 @@ export async function replaceLinks(trx: Transaction<Database>, publicationId: st
  * Destroys drafts: the draft key and everything it sealed, and the sealed originals. Without the
  * key, any copy of those blobs left in the database's dead rows or in a backup cannot be opened.
  */
-export async function destroyDrafts(trx: Transaction<Database>, ids: readonly string[], at: Date): Promise<void> {
-  if (!ids.length) return;
-  await trx.updateTable('publications').set({ draft_key_wrapped: null, draft_key_version: null, draft_enc: null, draft_purged_at: at })
-    .where('id', 'in', [...ids]).where('draft_purged_at', 'is', null).execute();
+export async function destroyDrafts(trx: Transaction<Database>, ids: readonly string[], at: Date): Promise<string[]> {
+  if (!ids.length) return [];
+  const done = await trx.updateTable('publications').set({ draft_key_wrapped: null, draft_key_version: null, draft_enc: null, draft_purged_at: at })
+    .where('id', 'in', [...ids]).where('draft_purged_at', 'is', null).returning('id').execute();
   await trx.updateTable('publication_files').set({ original_enc: null }).where('publication_id', 'in', [...ids]).execute();
+  // Only what this call destroyed: a concurrent purge of the same drafts reports them once.
+  return done.map((r) => r.id);
 }
 
 /** Returned and blocked drafts past their keeping period. */

@@ -12,9 +12,9 @@ import { newPublicationKey, sealBytes, sealJson } from './publication-cipher.ts'
 import { toDto, toItem, type PublicationDto, type PublicationItem } from './publication.dto.ts';
 import { assignRefs, childViews, decideToday } from './publication-evaluate.ts';
 import { intakeFiles } from './publication-intake.ts';
-import { publicationRecord } from './publication.ledger.ts';
+import { draftDestroyedRecord, publicationRecord } from './publication.ledger.ts';
 import type { DraftRecord, PublicationRecord } from './publication-record.ts';
-import { destroyDrafts, expiredDrafts, findPublication, insertPublication, listPublications } from './publication.repo.ts';
+import { destroyDrafts, expiredDrafts, findPublication, insertPublication, linkedOf, listPublications } from './publication.repo.ts';
 import type { SubmitBody } from './publication.schema.ts';
 import { sm3 } from '../shared/crypto/index.ts';
 
@@ -28,12 +28,23 @@ import { sm3 } from '../shared/crypto/index.ts';
 export const DRAFT_KEEP_DAYS = 30;
 export const draftPurgeAfter = (from: Date) => new Date(from.getTime() + DRAFT_KEEP_DAYS * 86_400_000);
 
-/** Destroys drafts past their keeping period; run before every read or write of publications. */
+/**
+ * Destroys drafts past their keeping period, each a 删除 in the ledger naming the children it was
+ * linked to. Runs before every read or write of publications and hourly in the server
+ * (draft-purge.job.ts), so a draft does not outlive its 30 days when nobody opens the page.
+ */
 export async function purgeExpiredDrafts(ctx: AppContext): Promise<number> {
   const now = new Date();
   const ids = await expiredDrafts(ctx.db, now);
-  if (ids.length) await ctx.db.transaction().execute((trx) => destroyDrafts(trx, ids, now));
-  return ids.length;
+  if (!ids.length) return 0;
+  return ctx.db.transaction().execute(async (trx) => {
+    const destroyed = await destroyDrafts(trx, ids, now);
+    for (const id of destroyed) {
+      const linked = await linkedOf(trx, id);
+      await appendLedger(trx, draftDestroyedRecord(id, linked.map((l) => l.child_id), DRAFT_KEEP_DAYS));
+    }
+    return destroyed.length;
+  });
 }
 
 async function checkRevision(ctx: AppContext, actor: Actor, id: string | undefined): Promise<string | null> {

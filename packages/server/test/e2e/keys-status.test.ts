@@ -35,7 +35,7 @@ describe('GET /api/keys/status (等保2.0 三级 密钥管理)', () => {
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
     expect(body).toMatchObject({ currentVersion: 1, lastRotation: null });
-    expect(body.versions).toEqual([{ version: 1, children: 1, inKeyFile: true }]);
+    expect(body.versions).toEqual([{ version: 1, children: 1, publicationKeys: 0, inKeyFile: true }]);
     expect(res.body).not.toMatch(/"key"|secret|material/iu);
   });
 
@@ -44,7 +44,7 @@ describe('GET /api/keys/status (等保2.0 三级 密钥管理)', () => {
     await rotateMasterKey({ ...ctx, keyring: loadOrCreateKeyring({ keyFile: ctx.config.keyFile, env: {} }) }, { actor: cliActor(null) });
     const body = (await status('admin')).json();
     expect(body.currentVersion).toBe(2);
-    expect(body.versions).toEqual([{ version: 1, children: 0, inKeyFile: true }, { version: 2, children: 1, inKeyFile: true }]);
+    expect(body.versions).toEqual([{ version: 1, children: 0, publicationKeys: 0, inKeyFile: true }, { version: 2, children: 1, publicationKeys: 0, inKeyFile: true }]);
     expect(body.lastRotation).toMatchObject({ at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/u), by: expect.stringMatching(/^cli:/u) });
   });
 

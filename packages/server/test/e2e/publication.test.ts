@@ -375,6 +375,9 @@ describe('review: boundaries, adjustments, approval and return', () => {
     expect((await call('media', 'GET', `/api/publications/${p.id}/files/${encodeURIComponent(p.files[0].name)}?version=original`)).statusCode).toBe(410);
     const row = await ctx.db.selectFrom('publications').select(['draft_key_wrapped', 'draft_enc']).where('id', '=', p.id).executeTakeFirstOrThrow();
     expect(row).toEqual({ draft_key_wrapped: null, draft_enc: null });
+    // A 删除 by the platform, in the history of the child the draft named.
+    const destroyed = await ctx.db.selectFrom('ledger_entries').select(['act', 'actor_user_id', 'child_ids']).where('reason', '=', `publication:${p.id};kept_days:30`).execute();
+    expect(destroyed).toEqual([{ act: 'publication_draft_destroy', actor_user_id: 'system', child_ids: [kid.young!.id] }]);
   });
 
   it('a civil-affairs officer’s submission also runs the registry detector over their own children', async () => {

@@ -34,11 +34,11 @@ describe('hutong keys rotate', () => {
   it('re-wraps every child to the new version; the running server still reads every child', async () => {
     const before = ctx.keyring;
     const r = await rotateMasterKey(cliProcess(), { actor: cliActor(null), batchSize: 7 });
-    expect(r).toMatchObject({ from: 1, to: 2, total: 20, rewrapped: 20, skipped: 0, failed: [], remaining: 0 });
+    expect(r).toMatchObject({ from: 1, to: 2, total: 20, rewrapped: 20, byHolder: { child: 20, publication_record: 0, publication_draft: 0 }, skipped: 0, failed: [], remaining: 0 });
     expect(await versions()).toEqual([2]);
 
     const status = await keyStatus(cliProcess());
-    expect(status).toMatchObject({ currentVersion: 2, versions: [{ version: 1, children: 0, inKeyFile: true }, { version: 2, children: 20, inKeyFile: true }] });
+    expect(status).toMatchObject({ currentVersion: 2, versions: [{ version: 1, children: 0, publicationKeys: 0, inKeyFile: true }, { version: 2, children: 20, publicationKeys: 0, inKeyFile: true }] });
 
     // The context loaded before the rotation knew only version 1; it re-reads the key file when it meets version 2.
     const { id } = await ctx.db.selectFrom('children').select('id').limit(1).executeTakeFirstOrThrow();
@@ -72,7 +72,7 @@ describe('hutong keys rotate', () => {
   it('never brings back the key of a child shredded during rotation', async () => {
     const row = await ctx.db.selectFrom('children').select(['id', 'data_key_wrapped', 'master_key_version']).limit(1).executeTakeFirstOrThrow();
     await ctx.db.updateTable('children').set({ data_key_wrapped: null, master_key_version: null }).where('id', '=', row.id).execute();
-    const applied = await applyRewraps(ctx.db, [{ id: row.id, oldWrapped: row.data_key_wrapped!, oldVersion: row.master_key_version!, wrapped: Buffer.alloc(40, 1), version: 9 }]);
+    const applied = await applyRewraps(ctx.db, 'child', [{ id: row.id, oldWrapped: row.data_key_wrapped!, oldVersion: row.master_key_version!, wrapped: Buffer.alloc(40, 1), version: 9 }]);
     expect(applied).toBe(0);
     expect((await ctx.db.selectFrom('children').select('data_key_wrapped').where('id', '=', row.id).executeTakeFirstOrThrow()).data_key_wrapped).toBeNull();
   });
