@@ -9,7 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { describe, expect } from 'vitest';
-import { composeIdNumber, isIsoDate } from '@hutong/core';
+import { composeIdNumber } from '@hutong/core';
 import type { AppContext } from '../../server/src/context.ts';
 import { createChild, getChild, today } from '../../server/src/registry/registry.service.ts';
 import { recordConsent } from '../../server/src/consent/consent.service.ts';
@@ -18,6 +18,7 @@ import { createOrg, createUser } from '../../server/test/helpers/auth-helpers.ts
 import { syntheticChild } from '../../server/test/helpers/registry-fixtures.ts';
 import { actorOf, closePage, isApi } from './real-session.ts';
 import { ConsoleDriver, noHorizontalOverflow, type Made } from './console-driver.ts';
+import { bornFourteenYearsBefore, shiftDays } from './synthetic-dates.ts';
 
 const COUNTY = '350102000000'; // 福州市鼓楼区
 const GUDONG = '350102001001', GUXI = '350102002002', WENQUAN = '350102003001';
@@ -26,20 +27,6 @@ const NOTICE = { purpose: '关爱服务', method: '入户走访', categories: '�
 
 const run = new ConsoleDriver<'protection'>({ prefix: '', tmpPrefix: '', scrollTop: true, maxHeight: 3200, failedPrefix: 'home-' });
 const { accounts, freshPage, scenario, shot, signIn } = run;
-
-function shift(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-function bornFourteenYearsBefore(days: number): string {
-  for (let d = days; ; d++) {
-    const birthday = shift(today(), d);
-    const birth = `${Number(birthday.slice(0, 4)) - 14}${birthday.slice(4)}`;
-    if (isIsoDate(birth)) return birth;
-  }
-}
 
 /**
  * 鼓东: 6 left-behind and 1 orphan turning 14 on a guardian's consent; 鼓西: 2 migrant; 温泉: 5
@@ -70,7 +57,7 @@ async function seed(ctx: AppContext): Promise<Record<'protection', Made>> {
 
   await ctx.db.insertInto('sharing_agreements').values({
     id: randomUUID(), requester_org_id: social.id, owner_org_id: county.id, purpose: 'care_service', child_ids: [], region_code: '350102001000', fields: ['name', 'guardianPhone'],
-    starts_on: today(), ends_on: shift(today(), 30), security_measures: '专人专机，活动结束即删除', requested_by: made.social.user.id, status: 'requested',
+    starts_on: today(), ends_on: shiftDays(today(), 30), security_measures: '专人专机，活动结束即删除', requested_by: made.social.user.id, status: 'requested',
     responsible_person: JSON.stringify({ name: '测试负责人', title: '项目主管', phone: '0591-00000001' }),
   }).execute();
   await openEmergencyAccess(ctx, actorOf(made.doctor.user, hospital), raw.idNumber, '儿童在校突发昏迷送医，急需联系监护人并了解既往病史');

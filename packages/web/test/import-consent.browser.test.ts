@@ -13,7 +13,7 @@
 import fs from 'node:fs';
 import { describe, expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { composeIdNumber, isIsoDate, PURPOSE_CODES } from '@hutong/core';
+import { composeIdNumber, PURPOSE_CODES } from '@hutong/core';
 import type { AppContext } from '../../server/src/context.ts';
 import { createChild, today } from '../../server/src/registry/registry.service.ts';
 import { HEADERS } from '../../server/src/import/import-columns.ts';
@@ -21,20 +21,11 @@ import { createOrg, createUser } from '../../server/test/helpers/auth-helpers.ts
 import { syntheticChild } from '../../server/test/helpers/registry-fixtures.ts';
 import { actorOf, closePage, isApi } from './real-session.ts';
 import { cardTitled, ConsoleDriver, expectAccessible, noHorizontalOverflow, openFromMenu, pick, pickMany, type Made } from './console-driver.ts';
+import { bornBefore } from './synthetic-dates.ts';
 
 const COUNTY = '350102000000'; // 福州市鼓楼区
 const VILLAGE = '350102001001'; // 鼓东街道中山社区
 const NOTICE = { purpose: '关爱服务', method: '入户走访、电话回访', categories: '姓名、联系方式', retention: '服务结束后删除', rights: '可查询、更正、撤回', contact: '0591-00000000' };
-
-/** `iso` moved by whole years and then days (never landing on 29 February). */
-function bornBefore(years: number, days: number): string {
-  for (let d = days; ; d++) {
-    const t = new Date(`${today()}T00:00:00Z`);
-    t.setUTCDate(t.getUTCDate() - d);
-    const iso = `${t.getUTCFullYear() - years}${t.toISOString().slice(4, 10)}`;
-    if (isIsoDate(iso)) return iso;
-  }
-}
 
 /** A roster as an office keeps it: two good rows and one whose ID number has a wrong check digit. */
 const ROSTER = (() => {

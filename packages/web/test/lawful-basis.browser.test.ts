@@ -9,7 +9,7 @@
  */
 import { describe, expect } from 'vitest';
 import type { Locator } from 'playwright-core';
-import { composeIdNumber, FORBIDDEN_PURPOSES, isIsoDate, PURPOSE_CODES } from '@hutong/core';
+import { composeIdNumber, FORBIDDEN_PURPOSES, PURPOSE_CODES } from '@hutong/core';
 import type { AppContext } from '../../server/src/context.ts';
 import { createChild, getChild, today } from '../../server/src/registry/registry.service.ts';
 import { recordConsent } from '../../server/src/consent/consent.service.ts';
@@ -18,6 +18,7 @@ import { createOrg, createUser } from '../../server/test/helpers/auth-helpers.ts
 import { entriesFor, syntheticChild } from '../../server/test/helpers/registry-fixtures.ts';
 import { actorOf, closePage, isApi } from './real-session.ts';
 import { ConsoleDriver, noHorizontalOverflow, openFromMenu, pickDate, pickIn, type Made } from './console-driver.ts';
+import { bornFourteenYearsBefore, shiftDays } from './synthetic-dates.ts';
 
 const COUNTY = '350102000000'; // 福州市鼓楼区
 const VILLAGE = '350102001001';
@@ -35,21 +36,6 @@ let willChild = '';
 async function closeDropdown(drawer: Locator): Promise<void> {
   await drawer.locator('.ant-drawer-title').click();
   await drawer.page().locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
-}
-
-function shift(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-/** A birth date whose 14th birthday falls `days` from today (never 29 February). */
-function bornFourteenYearsBefore(days: number): string {
-  for (let d = days; ; d++) {
-    const birthday = shift(today(), d);
-    const birth = `${Number(birthday.slice(0, 4)) - 14}${birthday.slice(4)}`;
-    if (isIsoDate(birth)) return birth;
-  }
 }
 
 /** Time passing: the register takes no adult, so a child registered young is given an older birth date. */
@@ -73,7 +59,7 @@ async function seed(ctx: AppContext): Promise<Record<'officer' | 'protection' | 
 
   // Turning 14 in 20 days, on a guardian's consent alone.
   const birthDate = bornFourteenYearsBefore(20);
-  turning = { id: (await createChild(ctx, officer, syntheticChild(VILLAGE, { name: '郑小雨', birthDate, gender: 'female', idNumber: composeIdNumber('350102', birthDate, 321, 'female') }))).id, fourteenFrom: shift(today(), 21) };
+  turning = { id: (await createChild(ctx, officer, syntheticChild(VILLAGE, { name: '郑小雨', birthDate, gender: 'female', idNumber: composeIdNumber('350102', birthDate, 321, 'female') }))).id, fourteenFrom: shiftDays(today(), 21) };
   const guardianId = (await getChild(ctx, officer, turning.id)).guardians[0]!.id;
   await recordConsent(ctx, officer, turning.id, { givenBy: 'guardian', guardianId, purposes: ['care_service'], givenOn: today(), method: 'in_person', notice: NOTICE });
 

@@ -18,7 +18,7 @@ import { describe, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import ExcelJS from 'exceljs';
 import sharp from 'sharp';
-import { composeIdNumber, isIsoDate } from '@hutong/core';
+import { composeIdNumber } from '@hutong/core';
 import type { AppContext } from '../../server/src/context.ts';
 import { createChild, getChild, today } from '../../server/src/registry/registry.service.ts';
 import { recordConsent } from '../../server/src/consent/consent.service.ts';
@@ -26,6 +26,7 @@ import { createOrg, createUser } from '../../server/test/helpers/auth-helpers.ts
 import { syntheticChild } from '../../server/test/helpers/registry-fixtures.ts';
 import { actorOf, closePage, isApi } from './real-session.ts';
 import { ConsoleDriver, expectAccessible, noHorizontalOverflow, openFromMenu, openMenu, pick, type Made } from './console-driver.ts';
+import { bornBefore } from './synthetic-dates.ts';
 
 const require = createRequire(import.meta.url);
 const COUNTY = '350102000000'; // 福州市鼓楼区
@@ -37,16 +38,6 @@ const NOTICE = {
 };
 const YOUNG = '陈思语';
 const TEEN = '郑雨桐';
-
-/** A birth date `years` and `days` before today (never 29 February). */
-function bornBefore(years: number, days: number): string {
-  for (let d = days; ; d++) {
-    const t = new Date(`${today()}T00:00:00Z`);
-    t.setUTCDate(t.getUTCDate() - d);
-    const iso = `${t.getUTCFullYear() - years}${t.toISOString().slice(4, 10)}`;
-    if (isIsoDate(iso)) return iso;
-  }
-}
 
 const run = new ConsoleDriver<'publicity' | 'reviewer' | 'school' | 'volunteer'>({ prefix: 'publication-', tmpPrefix: 'publication-', scrollTop: true });
 const { accounts, freshPage, scenario, shot, signIn } = run;
