@@ -8,5 +8,8 @@ export default defineConfig({
     // PGlite instances are heavy (~100 MB each); two workers fit the 2-core machine.
     maxWorkers: 2,
     pool: 'forks',
+    // On CI a failed test runs once more (real Chromium, NATS and PostgreSQL processes share two
+    // cores); npm test names every test that passed only on its second run, so none goes unseen.
+    retry: process.env.CI ? 1 : 0,
   },
 });

@@ -29,7 +29,8 @@ function run(label, args, env) {
   // Errors thrown outside any test (an unhandled rejection, an 'error' event) leave every test
   // passed in the JSON report; only vitest's exit status tells.
   if (failures.length === 0 && r.status !== 0) failures.push(`${label}: vitest exited ${r.status} with every test passed — unhandled errors, see "Unhandled Errors" above`);
-  return { passed: res.numPassedTests, failed: failures.length, skipped: res.numPendingTests + res.numTodoTests, failures };
+  const flaky = res.testResults.flatMap((f) => f.assertionResults.filter((a) => a.status === 'passed' && a.failureMessages?.length).map((a) => `${label}: ${rel(f)} › ${a.fullName} — ${a.failureMessages[0].split('\n')[0].slice(0, 200)}`));
+  return { passed: res.numPassedTests, failed: failures.length, skipped: res.numPendingTests + res.numTodoTests, failures, flaky };
 }
 
 /** Newest modification time (ms) under `p`, test files and node_modules aside. */
@@ -79,6 +80,8 @@ const failed = results.reduce((a, r) => a + r.failed, 0);
 const skipped = results.reduce((a, r) => a + (r.skipped ?? 0), 0);
 for (const r of results) if (r.note) console.log(r.note);
 // Named last, beside the count, so the tail of a CI log says what failed.
+const flaky = results.flatMap((r) => r.flaky ?? []);
+if (flaky.length) console.log(`\nPassed only on retry (flaky):\n${flaky.map((f) => `  ~ ${f}`).join('\n')}`);
 const failures = results.flatMap((r) => r.failures ?? []);
 if (failures.length) console.log(`\nFailed:\n${failures.slice(0, 40).map((f) => `  ✗ ${f}`).join('\n')}${failures.length > 40 ? `\n  … and ${failures.length - 40} more` : ''}`);
 console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
