@@ -116,6 +116,13 @@ describe('synthetic group pictures (real faces placed on a 1920-px canvas)', () 
     expect(g.faces.filter((f) => again.some((a) => covers(a, f)))).toEqual([]);
   }, SLOW);
 
+  it('finds 11 of 12 faces 40 px high in a class photo, where the whole frame finds none (768-px tiles found 6–8)', async () => {
+    const g = await groupPicture({ width: 1920, height: 1280, faceHeights: Array(12).fill(40), seed: 23 });
+    const img = await decodeImage(g.image);
+    expect(recall((await detectFaces(img, { tiles: false })).map((f) => f.box), g.faces).hit).toBe(0);
+    expect(recall((await detectFaces(img)).map((f) => f.box), g.faces).hit).toBeGreaterThanOrEqual(11);
+  }, SLOW);
+
   it('a 4000-px photo is detected on a smaller frame and the boxes scale back', async () => {
     const photo = FACE_API_PHOTOS[0]!;
     const k = 4000 / 1920;

@@ -10,7 +10,7 @@ export interface FaceDetectOptions {
   readonly minConfidence?: number;
   /** Also look at overlapping tiles, so small faces in group photos are found (default true). */
   readonly tiles?: boolean;
-  /** Tile side in detection-frame pixels (default 768); larger tiles are fewer but see less detail. */
+  /** Tile side in detection-frame pixels (default 512); larger tiles are fewer but see less detail. */
   readonly tileSize?: number;
 }
 
@@ -23,10 +23,13 @@ export const MIN_CONFIDENCE = 0.3;
 /** Detection works on at most this many pixels along the long side; boxes are scaled back. */
 const FRAME = 2048;
 /**
- * SSD MobileNet sees 512×512, so on a whole 1920-px frame it misses most faces under ~140 px;
- * tiles of this size find faces from ~50 px up (measure-faces.ts), at about seven passes a photo.
+ * SSD MobileNet sees 512×512, so on a whole 1920-px frame it misses most faces under ~140 px.
+ * Tiles of 512 px (no downscaling) find every 40-px face of the synthetic group pictures and half
+ * of the 30-px ones; 768-px tiles found 56% and 12% at 60% of the CPU (measure-faces.ts,
+ * benchmarks §6). A missed face is a child's portrait published; a box on a patch of wall is one
+ * click (误识别) for the reviewer, so recall wins.
  */
-const TILE = 768;
+const TILE = 512;
 
 /**
  * Faces in an upright decoded image, in its pixel coordinates, unpadded, highest score first.
