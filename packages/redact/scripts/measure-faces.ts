@@ -4,7 +4,9 @@
  * pictures; a face counts as found when a detected box covers its centre and half its area.
  * False positives: boxes covering no known face, in the group pictures and in photos without faces.
  *
- *   npx tsx packages/redact/scripts/measure-faces.ts [--seeds N]
+ *   npx tsx packages/redact/scripts/measure-faces.ts [--seeds N] [--tiles 768,512,384]
+ *
+ * --tiles adds a comparison of tile sizes: small-face recall, extra boxes and CPU per picture.
  *
  * Needs the Debian package python3-skimage (astronaut, camera and the no-face photos) and tesseract.
  */
@@ -19,6 +21,7 @@ import { FACE_API_PHOTOS, groupPicture, NO_FACE_PHOTOS, readPhoto, recall, SKIMA
 
 const args = process.argv.slice(2);
 const seeds = Number(args[args.indexOf('--seeds') + 1] ?? 3) || 3;
+const tileSizes = args.includes('--tiles') ? String(args[args.indexOf('--tiles') + 1]).split(',').map(Number).filter((n) => n > 0) : [];
 const ms = (t: number) => `${Math.round(t)} ms`;
 const pct = (a: number, b: number) => `${a}/${b} (${b ? ((100 * a) / b).toFixed(1) : '-'}%)`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
@@ -99,4 +102,30 @@ for (const p of FACE_API_PHOTOS) {
 console.log('processImage on the six 1920-px photos (models already loaded):');
 console.log(`  detect + blur + encode: median ${ms(median(timings.faces))} wall, ${ms(median(timings.facesCpu))} CPU; max ${ms(Math.max(...timings.faces))} wall`);
 console.log(`  with OCR (tesseract chi_sim+eng, one thread): median ${ms(median(timings.ocr))} wall, max ${ms(Math.max(...timings.ocr))}`);
+
+// 5. Tile sizes compared (--tiles): the same group pictures of 30- and 40-px faces, two seeds.
+if (tileSizes.length) console.log('\ntile sizes (1920×1280 group pictures, 16 faces of 30/40 px, 2 seeds; extra boxes in real and face-less photos):');
+for (const tileSize of tileSizes) {
+  const hits = new Map<number, { hit: number; n: number }>();
+  let extra = 0, cpuMs = 0, pictures = 0;
+  for (let seed = 1; seed <= 2; seed++) {
+    const faceHeights = Array.from({ length: 16 }, (_, i) => (i % 2 ? 40 : 30));
+    const g = await groupPicture({ width: 1920, height: 1280, faceHeights, seed: seed * 100 + 30 });
+    const img = await decodeImage(g.image);
+    const cpu = process.cpuUsage();
+    const boxes = (await detectFaces(img, { tileSize })).map((f) => f.box);
+    const used = process.cpuUsage(cpu);
+    cpuMs += (used.user + used.system) / 1000; pictures++;
+    extra += boxes.filter((b) => recall([b], g.faces).hit === 0).length;
+    g.faces.forEach((face, i) => {
+      const e = hits.get(faceHeights[i]!) ?? { hit: 0, n: 0 };
+      e.n++; e.hit += recall(boxes, [face]).hit;
+      hits.set(faceHeights[i]!, e);
+    });
+  }
+  let realExtra = 0, noFaceExtra = 0;
+  for (const p of photos) realExtra += (await detectFaces(await decodeImage(readPhoto(p.path)), { tileSize })).filter((f) => recall([f.box], p.faces).hit === 0).length;
+  for (const p of noFace) noFaceExtra += (await detectFaces(await decodeImage(readPhoto(p)), { tileSize })).length;
+  console.log(`  ${String(tileSize).padStart(4)} px: ${[...hits].sort((a, b) => b[0] - a[0]).map(([h, e]) => `${h} px ${e.hit}/${e.n}`).join(', ')}; extra boxes: group ${extra}, real ${realExtra}, no-face ${noFaceExtra}; ${ms(cpuMs / pictures)} CPU per picture`);
+}
 console.log(`machine load at the end ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
