@@ -1,44 +1,23 @@
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/app.ts';
-import type { AppContext } from '../../src/context.ts';
 import { startDraftPurge } from '../../src/review/index.ts';
-import { createTestContext } from '../helpers/test-context.ts';
-import { createOrg, signInAs } from '../helpers/auth-helpers.ts';
+import { publicationDesk, type PublicationDesk } from '../helpers/publication-desk.ts';
 
 /**
  * A returned draft is destroyed when its 30 days end even if nobody opens a publication page:
  * the server's hourly job does it, and the ledger says the platform did it.
  */
-const COUNTY = '350102000000';
-let ctx: AppContext;
-let app: FastifyInstance;
-const cookies: Record<string, string> = {};
-const call = (who: string, method: 'GET' | 'POST', url: string, payload?: object) =>
-  app.inject({ method, url, headers: { cookie: cookies[who]! }, ...(payload ? { payload } : {}) });
-const draftOf = (id: string) => ctx.db.selectFrom('publications').select(['draft_key_wrapped', 'draft_enc', 'draft_purged_at']).where('id', '=', id).executeTakeFirstOrThrow();
+let desk: PublicationDesk;
+const draftOf = (id: string) => desk.ctx.db.selectFrom('publications').select(['draft_key_wrapped', 'draft_enc', 'draft_purged_at']).where('id', '=', id).executeTakeFirstOrThrow();
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  app = await buildApp(ctx);
-  const media = await createOrg(ctx, { type: 'media', regionCode: COUNTY });
-  const publicity = await createOrg(ctx, { type: 'publicity', regionCode: COUNTY });
-  cookies.media = (await signInAs(app, ctx, { role: 'department_staff', orgId: media.id } as never)).cookie;
-  cookies.reviewer = (await signInAs(app, ctx, { role: 'reviewer', orgId: publicity.id } as never)).cookie;
+  desk = await publicationDesk();
 });
-afterAll(async () => {
-  await app?.close();
-  await ctx?.close();
-});
+afterAll(async () => desk?.close());
 
 describe('expired publication drafts (30 days after a return or a block)', () => {
   it('are destroyed by the server’s timer with nobody reading publications, once each, as a platform act in the ledger', async () => {
-    const submitted = await call('media', 'POST', '/api/publications', {
-      title: '暑期关爱活动', kind: 'news', channel: 'newspaper', audience: 'public',
-      files: [{ filename: '通讯稿.txt', contentBase64: Buffer.from('县里开展暑期关爱活动。').toString('base64') }],
-    });
-    expect(submitted.statusCode, submitted.body).toBe(201);
-    const id = submitted.json().id as string;
+    const { ctx, call } = desk;
+    const { id } = await desk.submitText('县里开展暑期关爱活动。');
     expect((await call('reviewer', 'POST', `/api/publications/${id}/return`, { reasons: ['请补充活动照片的说明'] })).statusCode).toBe(200);
     expect((await draftOf(id)).draft_key_wrapped).not.toBeNull(); // within its 30 days: kept
 
