@@ -30,7 +30,12 @@ export interface ChildCombinations {
 }
 
 export const NAME_MIN = 2;
-export const NAME_MAX = 8;
+/**
+ * Up to 15 汉字 (the package's 16-bit name-length mask): Uyghur and Kazakh names written in 汉字,
+ * given name and father's name together, run to 9–12 (阿卜杜热依木·买买提 is 9 once the dot goes).
+ * The scanner tries only the lengths the registry holds, so long names cost nothing until registered.
+ */
+export const NAME_MAX = 15;
 export const CONTEXT_MIN = 2;
 export const CONTEXT_MAX = 48;
 
@@ -63,7 +68,7 @@ export interface ChildPrints {
 }
 
 /** Bumped when derivation changes, so stored prints of an older derivation are re-derived. */
-export const DERIVE_VERSION = 1;
+export const DERIVE_VERSION = 2; // 2: names of 9–15 汉字 are indexed
 
 function codesOf(s: string): number[] {
   return [...s].map((c) => c.codePointAt(0)!);

@@ -12,7 +12,7 @@ import { combinedScore, decodeLog2, groupOf, type MatchedClue } from './strength
  * Finds registered children in a post without NER and without the registry (issue 7 item 2):
  *
  * 1. One pass over the normalised text rolls a keyed hash from candidate positions. Windows of
- *    2–8 汉字 whose short tag is in the name set become name candidates; windows read back from a
+ *    2–15 汉字 (only the lengths the registry holds) whose short tag is in the name set become name candidates; windows read back from a
  *    place-like ending whose prefixes stay in the context set and whose whole tag is there become
  *    place/school candidates. The sets are deliberately collision-prone: most candidates are nobody.
  * 2. Each name candidate's tag leads to a short list of 16-bit prints of registered combinations

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Scanner } from '../src/index.ts';
-import { buildPackage, ID_A, ID_X, refHex } from './test-package.ts';
+import { buildPackage, child, CHILDREN, ID_A, ID_X, refHex } from './test-package.ts';
 
 const pkg = buildPackage();
 const scan = (text: string) => new Scanner(pkg).scan(text);
@@ -58,6 +58,16 @@ describe('scanner: a post that discloses a registered child (第五条)', () => 
     const text = `证件：${ID_A.slice(0, 6)} ${ID_A.slice(6, 14)} ${ID_A.slice(14)}。`;
     const e = scan(text)[0]!.evidence[0]!;
     expect([...text].slice(e.start, e.end).join('')).toBe(`${ID_A.slice(0, 6)} ${ID_A.slice(6, 14)} ${ID_A.slice(14)}`);
+  });
+
+  it('a Uyghur name of 9 汉字 (given and father’s name) with its village, written with or without the middle dot', () => {
+    const long = child('E', { name: '阿卜杜热依木·买买提', village: '托格拉克村', township: '郑墩镇', guardian: '热依汗古丽·吐尔逊' });
+    const withLong = new Scanner(buildPackage([...CHILDREN, long]));
+    for (const text of ['阿卜杜热依木·买买提家住托格拉克村', '托格拉克村的阿卜杜热依木买买提', '阿卜杜热依木・买买提的妈妈热依汗古丽・吐尔逊']) {
+      expect(withLong.scan(text).map((h) => h.child), text).toEqual([refHex('E')]);
+    }
+    // Only the name's last part is not the name.
+    expect(withLong.scan('买买提家住托格拉克村')).toEqual([]);
   });
 
   it('flags labelling and exploitation cues (第十五条) on a hit, with blockers respected', () => {
