@@ -5,6 +5,7 @@
 // Usage: node --import tsx bench/screen.bench.ts [N]
 //   BENCH_REUSE=name keeps the built package in the temp dir and reuses it (the 1M build takes minutes)
 //   BENCH_SCREEN_SKIP_NATS=1 skips the JetStream part; BENCH_SCREEN_NATS_POSTS=300000 posts per run; BENCH_SCREEN_REPEAT=5 scan passes
+//   BENCH_SCREEN_LONG_NAMES=0.01 gives that share of children a Uyghur-style name of 8–12 汉字 (given + father's name)
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -27,9 +28,20 @@ const DATA = process.env.BENCH_SCREEN_DATA ?? '/work/shared/data';
 const REPEAT = Number(process.env.BENCH_SCREEN_REPEAT ?? 5);
 const SAMPLE = 2_000;
 const reuse = process.env.BENCH_REUSE;
+const longShare = Number(process.env.BENCH_SCREEN_LONG_NAMES ?? 0);
+// Common transliterated given names, paired as given + father's name (576 combinations): synthetic.
+const UYGHUR = ['阿卜杜热依木', '麦麦提敏', '努尔艾合买提', '阿不都拉', '热合曼', '吐尔逊', '艾力', '买买提', '阿依古丽', '帕提古丽', '古丽米拉', '阿卜杜克热木',
+  '艾则孜', '阿迪力', '伊力哈木', '玉素甫', '依明', '托合提', '热依拉', '米热古丽', '祖丽皮亚', '努尔比亚', '阿曼古丽', '吾买尔'];
+const longName = (i: number) => {
+  for (let h = Math.imul(i + 1, 2654435761) >>> 0; ; h = Math.imul(h ^ (h >>> 15), 2246822519) >>> 0) {
+    const n = UYGHUR[h % 24]! + UYGHUR[(h >>> 8) % 24]!;
+    if (n.length >= 8 && n.length <= 12) return n;
+  }
+};
+const withLongName = (c: SyntheticChild, i: number): SyntheticChild => (longShare > 0 && i % Math.round(1 / longShare) === 0 ? { ...c, name: longName(i), names: [longName(i)] } : c);
 const dir = reuse ? path.join(os.tmpdir(), `hutong-bench-screen-${reuse}`) : fs.mkdtempSync(path.join(os.tmpdir(), 'hutong-bench-screen-'));
 fs.mkdirSync(dir, { recursive: true });
-const pkgFile = path.join(dir, `screen-${N}.pkg`);
+const pkgFile = path.join(dir, `screen-${N}${longShare ? `-long${longShare}` : ''}.pkg`);
 const refOf = (i: number) => createHash('sm3').update(`bench-ref:${i}`).digest().subarray(0, 16);
 const cpuNow = () => { const c = process.cpuUsage(); return (c.user + c.system) / 1e6; };
 const mb = (n: number) => Math.round(n / 1e4) / 100;
@@ -41,7 +53,8 @@ if (!fs.existsSync(pkgFile)) {
   const rows: Array<{ ref: Buffer; prints: Buffer }> = [];
   let w0 = performance.now(), c0 = cpuNow();
   let i = 0;
-  for (const c of syntheticRegistry(N, DATA)) {
+  for (const raw of syntheticRegistry(N, DATA)) {
+    const c = withLongName(raw, i);
     if (i < SAMPLE) sample.push(c);
     rows.push({ ref: refOf(i++), prints: encodeChildPrints(deriveChildPrints(keys, c)) });
   }
@@ -63,7 +76,7 @@ if (!fs.existsSync(pkgFile)) {
   rows.length = 0;
 } else {
   let i = 0;
-  for (const c of syntheticRegistry(SAMPLE, DATA)) if (i++ < SAMPLE) sample.push(c);
+  for (const c of syntheticRegistry(SAMPLE, DATA)) if (i < SAMPLE) sample.push(withLongName(c, i++));
   console.error(`reusing ${pkgFile}`);
 }
 
