@@ -2,26 +2,22 @@ import { Col, List, Row, Space, Spin, Tag, Typography } from 'antd';
 import type { PublicationDetail, PublicationFile } from '../../api/publications.ts';
 import { LoadError } from '../ProblemAlert.tsx';
 import { actionLabel, findingTypeLabel, formatSeconds } from './labels.ts';
-import { useObjectUrl, usePublicationFile } from './usePublicationFile.ts';
+import { useObjectUrl, useReviewedFile } from './usePublicationFile.ts';
 
 /**
  * A recording: the draft (reviewers only) and the processed version in two players, what was
  * muted and where, and how the voice was altered (第十四条: 声音影像).
  */
 export function AudioReview({ pub, file }: { pub: PublicationDetail; file: PublicationFile }) {
-  const showDraft = pub.viewer === 'reviewer' && file.downloads.original;
-  const processed = usePublicationFile(pub.id, file.name, 'processed', file.processedSm3 ?? '', file.downloads.processed);
-  const original = usePublicationFile(pub.id, file.name, 'original', pub.draft.available ? 'draft' : 'gone', showDraft);
-  // Once the draft is destroyed (approval), what was fetched before goes too.
-  const draftFile = showDraft ? original.data : undefined;
-  const processedUrl = useObjectUrl(processed.data);
-  const originalUrl = useObjectUrl(draftFile);
+  const { showDraft, processed, draft, loading, error } = useReviewedFile(pub, file);
+  const processedUrl = useObjectUrl(processed);
+  const originalUrl = useObjectUrl(draft);
   const muted = file.findings.filter((f) => f.action === 'muted');
   const voice = file.voiceAltered;
   return (
     <>
-      <LoadError error={processed.error ?? original.error} />
-      <Spin spinning={processed.loading || original.loading}>
+      <LoadError error={error} />
+      <Spin spinning={loading}>
         <Row gutter={[16, 12]}>
           {showDraft && (
             <Col xs={24} lg={12}>

@@ -7,7 +7,7 @@ import { LocatedReview, locatedWords, useLocatedTexts } from './LocatedReview.ts
 import { actionLabel } from './labels.ts';
 import { MarkedText } from './MarkedText.tsx';
 import { documentSpans, processedSpans, wordsOf } from './text-spans.ts';
-import { useFileText, usePublicationFile } from './usePublicationFile.ts';
+import { useFileText, useReviewedFile } from './usePublicationFile.ts';
 
 /** Plain text and Markdown: the engine's offsets count from the top of the file, so both versions can be shown whole. */
 export const isPlainText = (name: string) => /\.(txt|md)$/iu.test(name);
@@ -19,15 +19,10 @@ export const isPlainText = (name: string) => /\.(txt|md)$/iu.test(name);
  */
 export function DocumentReview({ pub, file }: { pub: PublicationDetail; file: PublicationFile }) {
   const plain = isPlainText(file.name);
-  const showDraft = pub.viewer === 'reviewer' && file.downloads.original;
-  const processed = usePublicationFile(pub.id, file.name, 'processed', file.processedSm3 ?? '', file.downloads.processed);
-  // Fetching the draft is a 使用 in the ledger: only reviewers, only when it is shown.
-  const original = usePublicationFile(pub.id, file.name, 'original', pub.draft.available ? 'draft' : 'gone', showDraft);
-  // Once the draft is destroyed (approval), what was fetched before goes too.
-  const draftFile = showDraft ? original.data : undefined;
-  const processedText = useFileText(plain ? processed.data : undefined);
+  const { showDraft, processed, draft: draftFile, loading, error } = useReviewedFile(pub, file);
+  const processedText = useFileText(plain ? processed : undefined);
   const originalText = useFileText(plain ? draftFile : undefined);
-  const located = useLocatedTexts(file.name, plain ? undefined : draftFile, plain ? undefined : processed.data);
+  const located = useLocatedTexts(file.name, plain ? undefined : draftFile, plain ? undefined : processed);
 
   const spans = useMemo(() => documentSpans(file.findings), [file.findings]);
   const draftText = draftFile ? originalText.data : undefined;
@@ -46,11 +41,10 @@ export function DocumentReview({ pub, file }: { pub: PublicationDetail; file: Pu
   };
 
   const table = <FindingsTable findings={file.findings} raw={raw} caption={`${file.name} 的识别结果`} />;
-  const loading = processed.loading || original.loading;
   if (!plain) {
     return (
       <>
-        <LoadError error={processed.error ?? original.error} />
+        <LoadError error={error} />
         <Spin spinning={loading}>
           <LocatedReview file={file} texts={located} draft={showDraft} describe={describe} />
         </Spin>
@@ -61,7 +55,7 @@ export function DocumentReview({ pub, file }: { pub: PublicationDetail; file: Pu
 
   return (
     <>
-      <LoadError error={processed.error ?? original.error} />
+      <LoadError error={error} />
       <Spin spinning={loading}>
         <Row gutter={[16, 12]}>
           {showDraft && (

@@ -6,7 +6,7 @@ import { colourOf } from '../redact/labels.ts';
 import { decide, decisionOf } from './adjust-plan.ts';
 import { actionLabel, findingTypeLabel } from './labels.ts';
 import { usePendingReason } from './usePendingReason.tsx';
-import { useObjectUrl, usePublicationFile } from './usePublicationFile.ts';
+import { useObjectUrl, useReviewedFile } from './usePublicationFile.ts';
 
 const FACE_COLOUR = { bg: '#ffe7ba', line: '#d46b08' };
 const boxColour = (f: PublicationFinding) => (f.type === 'FACE' ? FACE_COLOUR : colourOf(f.type));
@@ -52,13 +52,9 @@ function Picture({ url, file, label, faces }: { url: string | undefined; file: P
 export function ImageReview({ pub, file, plan, onAdjust }: {
   pub: PublicationDetail; file: PublicationFile; plan: AdjustBody; onAdjust: (body: AdjustBody) => Promise<void>;
 }) {
-  const showDraft = pub.viewer === 'reviewer' && file.downloads.original;
-  const processed = usePublicationFile(pub.id, file.name, 'processed', file.processedSm3 ?? '', file.downloads.processed);
-  const original = usePublicationFile(pub.id, file.name, 'original', pub.draft.available ? 'draft' : 'gone', showDraft);
-  // Once the draft is destroyed (approval), what was fetched before goes too.
-  const draftFile = showDraft ? original.data : undefined;
-  const processedUrl = useObjectUrl(processed.data);
-  const originalUrl = useObjectUrl(draftFile);
+  const { showDraft, processed, draft, loading, error } = useReviewedFile(pub, file);
+  const processedUrl = useObjectUrl(processed);
+  const originalUrl = useObjectUrl(draft);
   const { ask, dialog } = usePendingReason();
   const direct = useProblem();
   const faces = file.findings.filter((f) => f.type === 'FACE');
@@ -79,8 +75,8 @@ export function ImageReview({ pub, file, plan, onAdjust }: {
 
   return (
     <>
-      <LoadError error={processed.error ?? original.error} />
-      <Spin spinning={processed.loading || original.loading}>
+      <LoadError error={error} />
+      <Spin spinning={loading}>
         <Row gutter={[16, 12]}>
           {showDraft && <Col xs={24} lg={12}><Picture url={originalUrl} file={file} faces={faces} label="原图（仅审核员可见，未经技术处理）" /></Col>}
           <Col xs={24} lg={showDraft ? 12 : 24}>
